@@ -1,0 +1,79 @@
+# The practice portal. Quick start: `make run`, then `make test`.
+# Every target installs what is missing first, and nothing twice.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+DEVDB := $(PY) -m portal.devdb run --
+
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ASSETS_STAMP := static/dist/.built
+ASSET_SOURCES := $(wildcard static/scss/*.scss static/js/* static/images/*) scripts/build-assets.mjs
+
+.PHONY: help install run test stop serve bench lint format lock clean
+
+help:
+	@echo "make run    install what is missing, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   install what is missing and run every test"
+	@echo "make stop   stop the embedded PostgreSQL server"
+	@echo "make serve  serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)"
+	@echo "make bench  measure requests per second and latency under gunicorn"
+	@echo "make lint   ruff check and ruff format --check"
+	@echo "make lock   re-resolve the locked Python versions after changing pyproject.toml"
+
+$(PY_STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS_STAMP): $(NODE_STAMP) $(ASSET_SOURCES)
+	npm run --silent build
+	touch $@
+
+install: $(PY_STAMP) $(ASSETS_STAMP)
+
+run: install
+	DEBUG=$${DEBUG:-true} $(DEVDB) sh -c '\
+		$(PY) manage.py migrate --noinput && \
+		$(PY) manage.py load_demo && \
+		exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+stop: $(PY_STAMP)
+	$(PY) -m portal.devdb stop
+
+# Production-like serving. Configure through the environment (see README: Configuration).
+serve: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(if $(DATABASE_URL),,$(DEVDB)) $(VENV)/bin/gunicorn --config portal/gunicorn_config.py portal.wsgi
+
+bench: install
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+	$(PY) scripts/bench.py
+
+lint: $(PY_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(PY_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: $(PY_STAMP)
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra dev -c requirements.txt -o requirements-dev.txt pyproject.toml
+
+clean: stop
+	rm -rf $(VENV) node_modules static/dist staticfiles .devdb .pytest_cache .ruff_cache

@@ -1,0 +1,167 @@
+"""Create a small, realistic service to explore the portal with. Safe to run again."""
+
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.models import Service, Team, User
+from portal.roles import Role
+
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published in the README; demo only
+
+SERVICE = "Children's Social Care and Early Help"
+FIRST_TEAM = "Assessment and Family Support"
+SECOND_TEAM = "Children in Care and Care Leavers"
+
+
+class DemoPerson(NamedTuple):
+    email: str
+    name: str
+    job_title: str
+    team: str | None
+    line_manager: str | None  # their manager's email
+    roles: list[str]
+    start_date: date
+    newly_qualified: bool = False
+    hours: str = "37"
+
+
+# Managers come before the people they manage.
+PEOPLE = [
+    DemoPerson(
+        "manager@example.org",
+        "Rachel Adeyemi",
+        "Service Manager",
+        FIRST_TEAM,
+        None,
+        [Role.SERVICE_MANAGER],
+        date(2014, 9, 1),
+    ),
+    DemoPerson(
+        "supervisor@example.org",
+        "Tom Okafor",
+        "Team Manager",
+        FIRST_TEAM,
+        "manager@example.org",
+        [Role.SUPERVISOR, Role.SOCIAL_WORKER],
+        date(2016, 4, 11),
+    ),
+    DemoPerson(
+        "supervisor2@example.org",
+        "Priya Shah",
+        "Team Manager",
+        SECOND_TEAM,
+        "manager@example.org",
+        [Role.SUPERVISOR, Role.SOCIAL_WORKER],
+        date(2018, 1, 8),
+    ),
+    DemoPerson(
+        "worker@example.org",
+        "Sam Whitfield",
+        "Social Worker",
+        FIRST_TEAM,
+        "supervisor@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2021, 6, 14),
+    ),
+    DemoPerson(
+        "worker2@example.org",
+        "Amira Haddad",
+        "Social Worker (ASYE)",
+        SECOND_TEAM,
+        "supervisor2@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2026, 9, 7),
+        newly_qualified=True,
+    ),
+    DemoPerson(
+        "editor@example.org",
+        "Jo Lambert",
+        "Practice Development Lead",
+        FIRST_TEAM,
+        "manager@example.org",
+        [Role.GUIDE_EDITOR],
+        date(2019, 3, 4),
+        hours="30",
+    ),
+    DemoPerson(
+        "coordinator@example.org",
+        "Daniel Mensah",
+        "Workforce Development Coordinator",
+        SECOND_TEAM,
+        "manager@example.org",
+        [Role.TRAINING_COORDINATOR],
+        date(2020, 10, 5),
+    ),
+    # Engaged for half a day a week.
+    DemoPerson(
+        "facilitator@example.org",
+        "Dr Helen Marsh",
+        "Systemic Psychotherapist",
+        FIRST_TEAM,
+        "manager@example.org",
+        [Role.FACILITATOR],
+        date(2017, 11, 1),
+        hours="3.5",
+    ),
+    DemoPerson("admin@example.org", "Portal Administrator", "System Administrator", None, None, [], date(2017, 11, 1)),
+]
+ADMINISTRATOR = "admin@example.org"
+
+
+class Command(BaseCommand):
+    help = "Create the demo service, teams and people. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even with DEBUG off (for a disposable test or benchmark environment only).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "The demo sign-ins share a published password, so load_demo refuses to run with DEBUG off. "
+                "Use --force only on a disposable environment."
+            )
+        service, _ = Service.objects.get_or_create(name=SERVICE)
+        teams = {name: Team.objects.get_or_create(service=service, name=name)[0] for name in (FIRST_TEAM, SECOND_TEAM)}
+        groups = {group.name: group for group in Group.objects.all()}
+
+        created = 0
+        people = {}
+        for demo in PEOPLE:
+            person, was_created = User.objects.get_or_create(
+                email=demo.email,
+                defaults={
+                    "full_name": demo.name,
+                    "job_title": demo.job_title,
+                    "team": teams.get(demo.team),
+                    "line_manager": people.get(demo.line_manager),
+                    "start_date": demo.start_date,
+                    "is_newly_qualified": demo.newly_qualified,
+                    "working_hours": Decimal(demo.hours),
+                    "is_staff": demo.email == ADMINISTRATOR,
+                    "is_superuser": demo.email == ADMINISTRATOR,
+                },
+            )
+            if was_created:
+                # Only on creation, so a demo password someone changed is not reset behind their back.
+                person.set_password(DEMO_PASSWORD)
+                person.save(update_fields=["password"])
+                person.groups.set([groups[role] for role in demo.roles])
+                created += 1
+            people[demo.email] = person
+
+        self.stdout.write(f"Demo content ready: {created} people created, {len(PEOPLE) - created} already there.")
+        self.stdout.write(f"\nDemo sign-ins (password: {DEMO_PASSWORD}):")
+        for demo in PEOPLE:
+            roles = ", ".join(demo.roles) or "System administrator"
+            self.stdout.write(f"  {demo.email:<26} {demo.name:<22} {roles}{f' - {demo.team}' if demo.team else ''}")

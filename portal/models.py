@@ -1,0 +1,140 @@
+"""People, teams and the services they belong to."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Service(models.Model):
+    """A part of the organisation, such as Children's Social Care and Early Help."""
+
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["service__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["service", "name"], name="team_name_unique_in_service")]
+
+    def __str__(self):
+        return self.name
+
+
+class UserQuerySet(models.QuerySet):
+    def visible_to(self, viewer):
+        """People whose details ``viewer`` may see in the people directory.
+
+        Service managers see everyone in their service; supervisors see their own
+        team and the people they line-manage; everyone else sees nobody here.
+        """
+        if not viewer.is_authenticated:
+            return self.none()
+        if viewer.has_perm("portal.view_service_people") and viewer.team_id:
+            return self.filter(team__service__teams__id=viewer.team_id)
+        if viewer.has_perm("portal.view_team_people"):
+            return self.filter(models.Q(team_id=viewer.team_id) | models.Q(line_manager=viewer)).distinct()
+        return self.none()
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        # Sign-in ignores the case of the email address.
+        return self.get(email__iexact=email)
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("A person needs a work email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member of staff. Signs in with their work email address."""
+
+    email = models.EmailField("work email address", unique=True)
+    full_name = models.CharField("full name", max_length=200)
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
+    job_title = models.CharField(max_length=200, blank=True)
+    line_manager = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="direct_reports"
+    )
+    start_date = models.DateField("start date in the service", null=True, blank=True)
+    is_newly_qualified = models.BooleanField(
+        "newly qualified (ASYE)",
+        default=False,
+        help_text="In the Assessed and Supported Year in Employment.",
+    )
+    working_hours = models.DecimalField(
+        "working hours a week",
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("37.0"),
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("60"))],
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField("can use the admin site", default=False, help_text="System administrators only.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+            models.CheckConstraint(
+                condition=models.Q(working_hours__gt=0) & models.Q(working_hours__lte=60),
+                name="user_working_hours_in_range",
+            ),
+        ]
+        permissions = [
+            ("view_team_people", "Can see the people in their own team"),
+            ("view_service_people", "Can see everyone in their service"),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def role_names(self):
+        return [group.name for group in self.groups.all()]

@@ -1,0 +1,39 @@
+"""What the staff home offers a person: only the places that exist and that they may use."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Destination:
+    title: str
+    url: str
+    description: str
+
+
+def destinations_for(user) -> list[Destination]:
+    places = [
+        Destination(
+            "Your details",
+            reverse("account"),
+            "Your name, team, line manager and working pattern, and how to change your password.",
+        )
+    ]
+    if user.has_perm("portal.view_service_people") or user.has_perm("portal.view_team_people"):
+        places.append(
+            Destination(
+                "People",
+                reverse("people"),
+                "Who is in your teams, their job titles, line managers and whether they are in their ASYE.",
+            )
+        )
+    if user.is_staff:
+        places.append(
+            Destination(
+                "System administration",
+                reverse("admin:index"),
+                "Manage people, teams and roles. For system administrators only.",
+            )
+        )
+    return places

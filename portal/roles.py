@@ -1,0 +1,47 @@
+"""The portal's roles: one Django group each, with the permissions written here.
+
+Roles are defined in code so that every environment grants the same access;
+`sync_roles` runs after every `migrate`. People are given roles in the admin
+(a person may hold several). Each app adds its permissions to the roles that
+need them when it is built.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+
+class Role:
+    SOCIAL_WORKER = "Social worker"
+    SUPERVISOR = "Supervisor"
+    SERVICE_MANAGER = "Service manager"
+    GUIDE_EDITOR = "Guide editor"
+    TRAINING_COORDINATOR = "Training coordinator"
+    FACILITATOR = "Group-session facilitator"
+
+
+# Role name -> (what the role is for, permissions as "app_label.codename").
+ROLES: dict[str, tuple[str, list[str]]] = {
+    Role.SOCIAL_WORKER: ("A qualified social worker holding a caseload.", []),
+    Role.SUPERVISOR: (
+        "A team manager who supervises social workers.",
+        ["portal.view_team_people"],
+    ),
+    Role.SERVICE_MANAGER: (
+        "Manages the service: sees every team.",
+        ["portal.view_team_people", "portal.view_service_people"],
+    ),
+    Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", []),
+    Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
+    Role.FACILITATOR: ("The systemic psychotherapist who runs group reflective sessions.", []),
+}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_roles() -> None:
+    """Create each role's group and give it exactly the permissions listed above."""
+    for name, (_purpose, permissions) in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set([_permission(dotted) for dotted in permissions])

@@ -1,0 +1,178 @@
+"""The pages every person meets: home, sign-in and out, lockout, idle expiry, errors and the footer pages."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
+
+
+def test_home_page_is_accessible_and_styled(page, assert_accessible, transactional_db):
+    page.goto("/")
+    assert page.title() == f"Home{TITLE_SUFFIX}"
+    assert page.locator("h1").count() == 1
+    # The brand's font, not GDS Transport.
+    font = page.locator("h1").evaluate("element => getComputedStyle(element).fontFamily")
+    assert font.lower().startswith("arial")
+    header = page.locator(".govuk-generic-header").evaluate("element => getComputedStyle(element).backgroundColor")
+    assert header == "rgb(0, 77, 79)"
+    assert_accessible(page)
+
+
+def test_skip_link_is_the_first_thing_the_keyboard_reaches(page, transactional_db):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+
+
+def test_govuk_frontend_javascript_is_initialised(page, transactional_db):
+    page.goto("/")
+    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+
+
+def test_home_page_fits_a_320_pixel_screen(phone_page, assert_accessible, transactional_db):
+    phone_page.goto("/")
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert_accessible(phone_page)
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
+    ],
+)
+def test_footer_pages_are_accessible(page, assert_accessible, transactional_db, path, heading):
+    page.goto("/")
+    page.locator("footer").get_by_role("link", name=heading).click()
+    assert page.url.endswith(path)
+    assert heading.lower() in page.locator("h1").inner_text().lower()
+    assert_accessible(page)
+
+
+def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
+    page.goto("/")
+    page.get_by_role("link", name="Staff sign in").click()
+    assert page.title() == f"Sign in{TITLE_SUFFIX}"
+    assert_accessible(page)
+    sign_in(page, worker)
+    assert page.locator("h1").inner_text() == "Staff home"
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    assert page.locator("h1").inner_text() == "You have signed out"
+    assert_accessible(page)
+    page.goto("/staff/")
+    assert "/sign-in/" in page.url
+
+
+def test_bad_sign_in_shows_an_accessible_error_summary(page, sign_in, worker, assert_accessible):
+    sign_in(page, worker, "not-my-password")
+    assert page.title().startswith("Error: Sign in")
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter a correct work email address and password" in summary.inner_text()
+    # GOV.UK Frontend moves focus to the summary so screen readers announce it.
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+    assert_accessible(page)
+
+
+def test_empty_sign_in_links_each_error_to_its_field(page, assert_accessible, transactional_db):
+    page.goto("/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Enter your work email address").click()
+    assert page.evaluate("document.activeElement.id") == "id_username"
+    assert_accessible(page)
+
+
+def test_lockout_after_five_failures(page, sign_in, worker, assert_accessible):
+    for _ in range(5):
+        sign_in(page, worker, "wrong-password")
+    sign_in(page, worker)
+    assert page.locator("h1").inner_text() == "Signing in is paused"
+    assert_accessible(page)
+
+
+def test_idle_session_sends_you_back_to_sign_in(page, sign_in, worker):
+    sign_in(page, worker)
+    assert page.locator("h1").inner_text() == "Staff home"
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    page.goto("/account/")
+    assert page.locator("h1").inner_text() == "Sign in"
+
+
+def test_sign_in_works_without_javascript(no_js_page, sign_in, worker):
+    sign_in(no_js_page, worker)
+    assert no_js_page.locator("h1").inner_text() == "Staff home"
+
+
+def test_staff_pages_are_accessible(page, sign_in, supervisor, worker, assert_accessible):
+    sign_in(page, supervisor)
+    page.get_by_role("link", name="Your details").click()
+    assert page.locator("h1").inner_text() == "Your details"
+    assert_accessible(page)
+    page.get_by_role("link", name="Change your password").click()
+    page.get_by_role("button", name="Change password").click()
+    assert page.title().startswith("Error: Change your password")
+    assert_accessible(page)
+    page.goto("/staff/")
+    page.get_by_role("link", name="People").click()
+    assert worker.full_name in page.locator("table").inner_text()
+    assert_accessible(page)
+
+
+def test_password_reset_pages_are_accessible(page, worker, assert_accessible):
+    page.goto("/sign-in/")
+    page.get_by_role("link", name="I have forgotten my password").click()
+    assert_accessible(page)
+    page.get_by_label("Work email address").fill(worker.email)
+    page.get_by_role("button", name="Send me a reset link").click()
+    assert page.locator("h1").inner_text() == "Check your email"
+    assert_accessible(page)
+    page.goto("/password-reset/bad/token/")
+    assert page.locator("h1").inner_text() == "This link has expired"
+    assert_accessible(page)
+
+
+def test_not_found_page_is_accessible(page, assert_accessible, transactional_db):
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert_accessible(page)
+
+
+def test_forbidden_page_is_accessible(page, sign_in, worker, assert_accessible):
+    sign_in(page, worker)
+    response = page.goto("/people/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == "You cannot see this page"
+    assert_accessible(page)
+
+
+@pytest.mark.urls("tests.portal.error_urls")
+@pytest.mark.parametrize(
+    ("path", "status", "heading"),
+    [
+        ("/broken/", 500, "Sorry, there is a problem with the service"),
+        ("/suspicious/", 400, "Sorry, we could not understand that request"),
+    ],
+)
+def test_server_and_request_error_pages_are_accessible(
+    page, assert_accessible, transactional_db, path, status, heading
+):
+    response = page.goto(path)
+    assert response.status == status
+    assert page.locator("h1").inner_text() == heading
+    assert_accessible(page)
+
+
+def test_health_check_answers_in_the_browser(page, transactional_db):
+    response = page.goto("/healthz")
+    assert response.status == 200
+    assert response.json()["status"] == "ok"
