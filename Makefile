@@ -38,8 +38,10 @@ $(ASSETS_STAMP): $(NODE_STAMP) $(ASSET_SOURCES)
 
 install: $(PY_STAMP) $(ASSETS_STAMP)
 
+# `exec` makes the devdb wrapper make's own child: if make is killed, the wrapper
+# hears of it (PR_SET_PDEATHSIG) and stops the site and the database.
 run: install
-	DEBUG=$${DEBUG:-true} $(DEVDB) sh -c '\
+	exec env DEBUG=$${DEBUG:-true} $(DEVDB) sh -c '\
 		$(PY) manage.py migrate --noinput && \
 		$(PY) manage.py load_demo && \
 		exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'
@@ -54,7 +56,7 @@ stop: $(PY_STAMP)
 serve: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
-	$(if $(DATABASE_URL),,$(DEVDB)) $(VENV)/bin/gunicorn --config portal/gunicorn_config.py portal.wsgi
+	exec $(if $(DATABASE_URL),,$(DEVDB)) $(VENV)/bin/gunicorn --config portal/gunicorn_config.py portal.wsgi
 
 bench: install
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || \

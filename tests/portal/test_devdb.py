@@ -38,6 +38,13 @@ def is_running(env):
     return "running: yes" in devdb_cli(env, "status").stdout
 
 
+def wait_for(condition, timeout=30):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
 def test_socket_goes_to_a_short_folder_when_the_checkout_path_is_too_long(monkeypatch, tmp_path):
     monkeypatch.setattr(devdb, "PGDATA", tmp_path / ("deep" * 30) / "pgdata")
     assert devdb.socket_dir() != devdb.PGDATA
@@ -62,10 +69,7 @@ def test_terminating_the_wrapper_ends_the_command_and_stops_the_server(separate_
         cwd=ROOT,
         env=separate_server,
     )
-    deadline = time.monotonic() + 30
-    while not is_running(separate_server):
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.2)
+    wait_for(lambda: is_running(separate_server))
     children = psutil.Process(wrapper.pid).children()
     wrapper.send_signal(signal.SIGTERM)
     assert wrapper.wait(timeout=30) != 0
@@ -103,10 +107,7 @@ def test_two_holders_share_one_server_until_the_last_leaves(separate_server):
         env=separate_server,
     )
     try:
-        deadline = time.monotonic() + 30
-        while not is_running(separate_server):
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
+        wait_for(lambda: is_running(separate_server))
         assert devdb_cli(separate_server, "run", "--", sys.executable, "-c", "pass").returncode == 0
         assert is_running(separate_server), "the second holder stopped a server the first still holds"
     finally:
@@ -120,3 +121,17 @@ def test_make_stop_stops_the_server_whoever_holds_it(separate_server):
     assert is_running(separate_server)
     assert devdb_cli(separate_server, "stop").returncode == 0
     assert not is_running(separate_server)
+
+
+def test_killing_the_caller_outright_stops_the_command_and_the_server(separate_server):
+    """What `kill -9` of `make run` does: the wrapper hears its parent die and cleans up."""
+    wrapper = [sys.executable, "-m", "portal.devdb", "run", "--", sys.executable, "-c", "import time; time.sleep(60)"]
+    caller = subprocess.Popen(
+        [sys.executable, "-c", f"import subprocess; subprocess.run({wrapper!r})"], cwd=ROOT, env=separate_server
+    )
+    wait_for(lambda: is_running(separate_server))
+    family = psutil.Process(caller.pid).children(recursive=True)
+    caller.kill()
+    caller.wait()
+    wait_for(lambda: not is_running(separate_server))
+    wait_for(lambda: not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in family))
