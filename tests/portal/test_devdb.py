@@ -2,9 +2,11 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,13 +21,21 @@ pytestmark = pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="DA
 
 
 @pytest.fixture
-def separate_server(tmp_path):
-    """Environment for a devdb of its own, so the suite's own server is never touched."""
-    data = tmp_path / "devdb"
+def separate_server():
+    """Environment for a devdb of its own, so the suite's own server is never touched.
+
+    Its data lives inside the checkout, not in pytest's temporary folder: another
+    pytest run starting at the same time resets that folder to mode 0700, which
+    would lock out the `pgserver` user that PostgreSQL runs as under root.
+    """
+    parent = ROOT / ".devdb-tests"
+    parent.mkdir(exist_ok=True)
+    data = Path(tempfile.mkdtemp(prefix=f"t{os.getpid()}-", dir=parent))
     env = {k: v for k, v in os.environ.items() if k != devdb.HELD_ENV}
     env["PORTAL_DEVDB_DIR"] = str(data)
     yield env
     subprocess.run([sys.executable, "-m", "portal.devdb", "stop"], cwd=ROOT, env=env, check=False, timeout=60)
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def devdb_cli(env, *args):

@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from portal.roles import Role
 from tests.factories import TeamFactory, UserFactory
@@ -22,7 +23,7 @@ def test_layout_shows_sign_in_to_visitors_and_the_person_to_staff(client, worker
     assert "Staff sign in" in client.get(reverse("home")).content.decode()
     client.force_login(worker)
     content = client.get(reverse("home")).content.decode()
-    assert worker.full_name in content
+    assert escape(worker.full_name) in content
     assert "Sign out" in content
     assert "Staff sign in" not in content
 
@@ -62,7 +63,7 @@ def test_account_page_shows_the_persons_own_details(client, worker):
     client.force_login(worker)
     content = client.get(reverse("account")).content.decode()
     assert worker.email in content
-    assert worker.line_manager.full_name in content
+    assert escape(worker.line_manager.full_name) in content
     assert "Social worker" in content
 
 
@@ -77,15 +78,15 @@ def test_people_page_is_refused_to_roles_without_the_permission(client, team, ro
 def test_supervisor_sees_their_own_team_only(client, supervisor, worker, other_worker):
     client.force_login(supervisor)
     content = client.get(reverse("people")).content.decode()
-    assert worker.full_name in content
-    assert other_worker.full_name not in content
+    assert escape(worker.full_name) in content
+    assert escape(other_worker.full_name) not in content
 
 
 def test_service_manager_sees_every_team(client, service_manager, worker, other_worker):
     client.force_login(service_manager)
     content = client.get(reverse("people")).content.decode()
-    assert worker.full_name in content
-    assert other_worker.full_name in content
+    assert escape(worker.full_name) in content
+    assert escape(other_worker.full_name) in content
 
 
 def test_people_page_query_count_does_not_grow_with_people(client, service_manager, django_assert_max_num_queries):
