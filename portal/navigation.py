@@ -28,6 +28,14 @@ def destinations_for(user) -> list[Destination]:
                 "Who is in your teams, their job titles, line managers and whether they are in their ASYE.",
             )
         )
+    if user.has_perm("practice_guide.manage_guide"):
+        places.append(
+            Destination(
+                "Edit the guide for families",
+                reverse("practice_guide:manage"),
+                "Write, preview, publish and schedule parts of the guide; keep the glossary; read families' feedback.",
+            )
+        )
     if user.is_staff:
         places.append(
             Destination(

@@ -29,7 +29,7 @@ ROLES: dict[str, tuple[str, list[str]]] = {
         "Manages the service: sees every team.",
         ["portal.view_team_people", "portal.view_service_people"],
     ),
-    Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", []),
+    Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", ["practice_guide.manage_guide"]),
     Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
     Role.FACILITATOR: ("The systemic psychotherapist who runs group reflective sessions.", []),
 }

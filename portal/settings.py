@@ -63,6 +63,10 @@ ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "City of London Corporat
 SERVICE_NAME = os.environ.get("SERVICE_NAME", "Children's social care practice portal")
 # Where the phase banner's feedback link goes.
 FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "practice-portal@example.org")
+# Shown in the guide's urgent-help box on every page. The defaults are from Ofcom's range for drama,
+# which never connects: set the service's real numbers (check --deploy warns until you do).
+DAYTIME_PHONE = os.environ.get("DAYTIME_PHONE", "020 7946 0000")
+OUT_OF_HOURS_PHONE = os.environ.get("OUT_OF_HOURS_PHONE", "020 7946 0001")
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
@@ -109,6 +113,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
 INSTALLED_APPS = [
     "portal",
+    "practice_guide",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -116,6 +121,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_forms_gds",
     "axes",
@@ -205,6 +212,15 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# In the database, so every gunicorn worker shares it with no extra service to run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, reverse_lazy
 
 from portal import forms, views
+from practice_guide.sitemaps import SITEMAPS
 
 handler400 = "portal.views.bad_request"
 handler500 = "portal.views.server_error"
@@ -50,6 +52,8 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
+    path("guide/", include("practice_guide.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     *auth_patterns,
     path("admin/", admin.site.urls),
 ]

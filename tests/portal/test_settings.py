@@ -16,6 +16,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "portal.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
     "DATABASE_URL": UNUSED_DATABASE,
+    "DAYTIME_PHONE": "020 7000 0000",
+    "OUT_OF_HOURS_PHONE": "020 7000 0001",
 }
 
 
@@ -52,6 +54,13 @@ def test_production_values_pass_check_deploy():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_the_guide_shows_placeholder_phone_numbers():
+    placeholders = {k: v for k, v in PRODUCTION.items() if not k.endswith("_PHONE")}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **placeholders)
+    assert result.returncode != 0
+    assert "practice_guide.W001" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

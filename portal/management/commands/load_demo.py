@@ -11,6 +11,7 @@ from django.db import transaction
 
 from portal.models import Service, Team, User
 from portal.roles import Role
+from practice_guide import demo_content as demo_guide
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published in the README; demo only
 
@@ -161,6 +162,10 @@ class Command(BaseCommand):
             people[demo.email] = person
 
         self.stdout.write(f"Demo content ready: {created} people created, {len(PEOPLE) - created} already there.")
+        parts_added = demo_guide.load(editor=people["editor@example.org"])
+        self.stdout.write(
+            f"Guide for families: {parts_added} parts published, {len(demo_guide.PARTS) - parts_added} already there."
+        )
         self.stdout.write(f"\nDemo sign-ins (password: {DEMO_PASSWORD}):")
         for demo in PEOPLE:
             roles = ", ".join(demo.roles) or "System administrator"

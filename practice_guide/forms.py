@@ -1,0 +1,215 @@
+"""Forms for readers (feedback, search) and editors (parts, scheduling, glossary, reports)."""
+
+from datetime import timedelta
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+
+from practice_guide.models import GlossaryTerm, GuidePart
+
+COMMENT_MAX = 1000
+# The guide's own pages: a part with one of these addresses could never be reached.
+RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version"}
+
+
+def _helper(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*fields)
+    return helper
+
+
+# --- Readers ------------------------------------------------------------------------------
+
+
+class FeedbackCommentForm(forms.Form):
+    comment = forms.CharField(
+        label="How could we make this page better?",
+        help_text="Do not include personal details, like your name, address or anything about your family. "
+        "We cannot reply to you here.",
+        max_length=COMMENT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": f"Your comment must be {COMMENT_MAX} characters or fewer"},
+    )
+    # A field people never see: anything in it came from a robot.
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("comment", max_characters=COMMENT_MAX))
+
+    @property
+    def is_from_a_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+# --- Editors ------------------------------------------------------------------------------
+
+
+class PartForm(forms.Form):
+    title = forms.CharField(
+        max_length=120,
+        error_messages={"required": "Enter a title", "max_length": "Title must be 120 characters or fewer"},
+    )
+    slug = forms.SlugField(
+        label="Web address",
+        max_length=80,
+        required=False,
+        help_text="The end of the page's address, like what-to-expect. Leave empty to make one from the title. "
+        "It cannot change once the part has been published.",
+        error_messages={"invalid": "Web address can only use lower case letters, numbers and hyphens"},
+    )
+    summary = forms.CharField(
+        max_length=160,
+        help_text="One sentence of up to 160 characters. It appears in the contents list and in search engines.",
+        error_messages={
+            "required": "Enter a summary",
+            "max_length": "Summary must be 160 characters or fewer",
+        },
+    )
+    body_parents = forms.CharField(
+        label="Version for parents and carers",
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "true"}),
+        error_messages={"required": "Enter the text for parents and carers"},
+    )
+    body_children = forms.CharField(
+        label="Version for children and young people (optional)",
+        required=False,
+        help_text="Shorter and simpler. If empty, children see the version for parents and carers.",
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "true"}),
+    )
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, part: GuidePart | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.part = part
+        if part is not None and part.published_id is not None:
+            self.fields["slug"].disabled = True
+        self.helper = _helper(
+            Field.text("title", field_width=Fluid.FULL, label_size=Size.SMALL),
+            Field.text("slug", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
+            Field.text("summary", field_width=Fluid.FULL, label_size=Size.SMALL),
+            Field.textarea("body_parents", label_size=Size.SMALL),
+            Field.textarea("body_children", label_size=Size.SMALL),
+            Field("edit_version"),
+        )
+
+    def clean_slug(self):
+        if self.part is not None and self.part.published_id is not None:
+            return self.part.slug
+        slug = self.cleaned_data.get("slug") or slugify(self.data.get("title", ""))[:80]
+        if not slug:
+            return slug
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(f"The web address {slug} is used by the guide itself. Choose a different one")
+        taken = GuidePart.objects.filter(slug=slug)
+        if self.part is not None:
+            taken = taken.exclude(pk=self.part.pk)
+        if taken.exists():
+            raise forms.ValidationError("Another part already uses this web address. Choose a different one")
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        if "title" in cleaned and not cleaned.get("slug") and not self.errors.get("slug"):
+            self.add_error("slug", "Enter a web address using letters or numbers")
+        return cleaned
+
+
+class ScheduleForm(forms.Form):
+    publish_on = forms.DateField(
+        label="Date",
+        help_text="For example, 27 3 2027 or 2027-03-27",
+        input_formats=["%d %m %Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"required": "Enter the date to publish", "invalid": "Enter a real date, like 27 3 2027"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    publish_time = forms.TimeField(
+        label="Time",
+        help_text="24-hour clock, UK time. For example, 09:00",
+        input_formats=["%H:%M", "%H.%M", "%H"],
+        initial="09:00",
+        error_messages={"required": "Enter the time to publish", "invalid": "Enter a time like 09:00"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("publish_on", field_width=Fluid.ONE_THIRD),
+            Field.text("publish_time", field_width=Fluid.ONE_QUARTER),
+            Button("schedule", "Schedule publishing"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("publish_on") and cleaned.get("publish_time"):
+            when = timezone.make_aware(timezone.datetime.combine(cleaned["publish_on"], cleaned["publish_time"]))
+            if when <= timezone.now():
+                self.add_error("publish_on", "The date and time to publish must be in the future")
+            elif when > timezone.now() + timedelta(days=366):
+                self.add_error("publish_on", "The date to publish must be within a year")
+            cleaned["when"] = when
+        return cleaned
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "variants", "definition"]
+        error_messages = {
+            "term": {"required": "Enter the word or phrase"},
+            "definition": {"required": "Enter what it means"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].label = "Word or phrase"
+        self.fields["variants"].widget.attrs["rows"] = 3
+        self.fields["definition"].widget.attrs["rows"] = 4
+        self.helper = _helper(
+            Field.text("term", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
+            Field.textarea("variants", label_size=Size.SMALL),
+            Field.textarea("definition", label_size=Size.SMALL),
+            Button("save", "Save"),
+        )
+
+    def clean_term(self):
+        term = self.cleaned_data["term"].strip()
+        clash = GlossaryTerm.objects.filter(term__iexact=term)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("The glossary already has this word")
+        if not slugify(term):
+            raise forms.ValidationError("The word or phrase must contain letters or numbers")
+        return term
+
+    def save(self, commit=True):
+        term = super().save(commit=False)
+        term.slug = slugify(term.term)[:80]
+        if commit:
+            term.save()
+        return term
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            self.add_error("end", "The end date must be the same as or after the start date")
+        return cleaned
+
+    def period(self, today):
+        """The chosen dates, or the last 30 days."""
+        data = self.cleaned_data if self.is_valid() else {}
+        end = data.get("end") or today
+        start = data.get("start") or end - timedelta(days=29)
+        return start, end

@@ -1,0 +1,295 @@
+"""The editors' pages under /guide/manage/: write, preview, publish, schedule, compare, restore."""
+
+import difflib
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from portal.csv_export import csv_response
+from practice_guide import readability, selectors, services
+from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
+from practice_guide.models import GlossaryTerm, GuidePart, Reader
+from practice_guide.rendering import render_part
+
+
+def editor_required(view):
+    @wraps(view)
+    @login_required
+    @permission_required("practice_guide.manage_guide", raise_exception=True)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _part(request, pk) -> GuidePart:
+    parts = GuidePart.objects.for_editor(request.user).select_related("draft", "published", "scheduled")
+    return get_object_or_404(parts, pk=pk)
+
+
+def _text(form) -> services.PartText:
+    data = form.cleaned_data
+    return services.PartText(data["title"], data["summary"], data["body_parents"], data.get("body_children", ""))
+
+
+def _readability(parents, children) -> list:
+    """(label, report) for each version that has text, for the editor's readability panel."""
+    terms = selectors.glossary()
+    return [
+        ("Version for parents and carers", readability.check(parents or "", terms)),
+        (
+            "Version for children and young people",
+            readability.check(children, terms) if (children or "").strip() else None,
+        ),
+    ]
+
+
+@editor_required
+def part_list(request):
+    return render(request, "practice_guide/manage/part_list.html", {"parts": selectors.parts_for_editor(request.user)})
+
+
+@editor_required
+def part_create(request):
+    form = PartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        part = services.create_part(slug=form.cleaned_data["slug"], text=_text(form), by=request.user)
+        messages.success(request, f"“{part.draft.title}” was created as a draft. Families cannot see it yet.")
+        return redirect("practice_guide:manage-edit", pk=part.pk)
+    report = _readability(request.POST.get("body_parents"), request.POST.get("body_children")) if form.is_bound else []
+    return render(request, "practice_guide/manage/part_form.html", {"form": form, "part": None, "report_items": report})
+
+
+@editor_required
+def part_edit(request, pk):
+    part = _part(request, pk)
+    draft = part.draft
+    conflict = None
+    if request.method == "POST":
+        form = PartForm(request.POST, part=part)
+        action = request.POST.get("action", "save")
+        if form.is_valid() and action in ("save", "save-and-preview"):
+            try:
+                services.save_draft(
+                    part,
+                    expected_version=form.cleaned_data.get("edit_version") or 0,
+                    text=_text(form),
+                    by=request.user,
+                    slug=form.cleaned_data.get("slug"),
+                )
+            except services.EditConflictError as error:
+                conflict = error.part
+                # Show their version beside ours; saving again now is a deliberate choice to replace it.
+                form.data = form.data.copy()
+                form.data["edit_version"] = conflict.edit_version
+                form.add_error(
+                    None,
+                    "Someone else saved this part while you were editing it. Your changes have not been saved yet. "
+                    "Compare the two versions below, then save again to replace theirs with yours",
+                )
+            else:
+                if action == "save-and-preview":
+                    return redirect("practice_guide:manage-preview", pk=part.pk)
+                messages.success(request, "Your draft was saved. Families still see the published version.")
+                return redirect("practice_guide:manage-edit", pk=part.pk)
+        report = _readability(
+            request.POST.get("title"), request.POST.get("body_parents"), request.POST.get("body_children")
+        )
+    else:
+        form = PartForm(
+            part=part,
+            initial={
+                "title": draft.title,
+                "slug": part.slug,
+                "summary": draft.summary,
+                "body_parents": draft.body_parents,
+                "body_children": draft.body_children,
+                "edit_version": part.edit_version,
+            },
+        )
+        report = _readability(draft.body_parents, draft.body_children)
+    context = {"form": form, "part": part, "report_items": report, "conflict": conflict}
+    if conflict is not None:
+        context["their_draft"] = GuidePart.objects.select_related("draft__created_by").get(pk=part.pk).draft
+    return render(request, "practice_guide/manage/part_form.html", context)
+
+
+@editor_required
+def part_preview(request, pk):
+    part = _part(request, pk)
+    reader = request.GET.get("reader") if request.GET.get("reader") in Reader.values else Reader.PARENTS
+    revision = part.draft
+    contents = selectors.contents()
+    return render(
+        request,
+        "practice_guide/part.html",
+        {
+            "preview": True,
+            "part": part,
+            "revision": revision,
+            "reader": reader,
+            "contents": contents,
+            "rendered": render_part(revision, reader, selectors.glossary()),
+            "related": [],
+        },
+    )
+
+
+@require_POST
+@editor_required
+def part_publish(request, pk):
+    part = _part(request, pk)
+    services.publish(part, by=request.user)
+    messages.success(request, f"“{part.draft.title}” is published. Families can read it now.")
+    return redirect("practice_guide:manage-edit", pk=part.pk)
+
+
+@editor_required
+def part_schedule(request, pk):
+    part = _part(request, pk)
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        services.cancel_schedule(part, by=request.user)
+        messages.success(request, "Publishing is no longer scheduled.")
+        return redirect("practice_guide:manage-edit", pk=part.pk)
+    form = ScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.schedule(part, when=form.cleaned_data["when"], by=request.user)
+        when = timezone.localtime(form.cleaned_data["when"])
+        messages.success(request, f"The current draft will be published on {when:%-d %B %Y at %H:%M}.")
+        return redirect("practice_guide:manage-edit", pk=part.pk)
+    return render(request, "practice_guide/manage/schedule.html", {"form": form, "part": part})
+
+
+@require_POST
+@editor_required
+def part_unpublish(request, pk):
+    part = _part(request, pk)
+    services.unpublish(part, by=request.user)
+    messages.success(request, f"“{part.draft.title}” is unpublished. Families can no longer see it.")
+    return redirect("practice_guide:manage-edit", pk=part.pk)
+
+
+@require_POST
+@editor_required
+def part_move(request, pk):
+    part = _part(request, pk)
+    services.move(part, up=request.POST.get("direction") == "up", by=request.user)
+    return redirect("practice_guide:manage")
+
+
+@editor_required
+def part_history(request, pk):
+    part = _part(request, pk)
+    revisions = part.revisions.select_related("created_by").order_by("-number")
+    events = part.events.select_related("by", "revision").order_by("-at", "-id")[:100]
+    return render(
+        request, "practice_guide/manage/history.html", {"part": part, "revisions": revisions, "events": events}
+    )
+
+
+def _diff_rows(before: str, after: str) -> list[tuple[str, str]]:
+    """(kind, line) pairs: "same", "removed" or "added"."""
+    rows = []
+    for line in difflib.ndiff((before or "").splitlines(), (after or "").splitlines()):
+        code, text = line[:2], line[2:]
+        if code == "? ":
+            continue
+        rows.append(({"  ": "same", "- ": "removed", "+ ": "added"}[code], text))
+    return rows
+
+
+@editor_required
+def part_compare(request, pk):
+    part = _part(request, pk)
+    revisions = {r.number: r for r in part.revisions.select_related("created_by")}
+    try:
+        older = revisions[int(request.GET.get("a", ""))]
+        newer = revisions[int(request.GET.get("b", ""))]
+    except (KeyError, ValueError):
+        messages.error(request, "Choose two versions of this part to compare.")
+        return redirect("practice_guide:manage-history", pk=part.pk)
+    fields = [
+        ("Title", older.title, newer.title),
+        ("Summary", older.summary, newer.summary),
+        ("Version for parents and carers", older.body_parents, newer.body_parents),
+        ("Version for children and young people", older.body_children, newer.body_children),
+    ]
+    sections = [(label, _diff_rows(a, b), a == b) for label, a, b in fields]
+    return render(
+        request,
+        "practice_guide/manage/compare.html",
+        {"part": part, "older": older, "newer": newer, "sections": sections},
+    )
+
+
+@require_POST
+@editor_required
+def part_restore(request, pk, number):
+    part = _part(request, pk)
+    revision = get_object_or_404(part.revisions, number=number)
+    services.restore(part, revision, by=request.user)
+    messages.success(request, f"Version {number} is the draft again. Publish it when you are ready.")
+    return redirect("practice_guide:manage-edit", pk=part.pk)
+
+
+@editor_required
+def glossary_list(request):
+    return render(request, "practice_guide/manage/glossary_list.html", {"terms": selectors.glossary()})
+
+
+@editor_required
+def glossary_edit(request, pk=None):
+    term = get_object_or_404(GlossaryTerm, pk=pk) if pk else None
+    form = GlossaryTermForm(request.POST or None, instance=term)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_glossary_term(form)
+        messages.success(request, f"“{saved.term}” is saved. The guide now explains it wherever it appears.")
+        return redirect("practice_guide:manage-glossary")
+    return render(request, "practice_guide/manage/glossary_form.html", {"form": form, "term": term})
+
+
+@editor_required
+def glossary_delete(request, pk):
+    term = get_object_or_404(GlossaryTerm, pk=pk)
+    if request.method == "POST":
+        services.delete_glossary_term(term)
+        messages.success(request, f"“{term.term}” was removed from the glossary.")
+        return redirect("practice_guide:manage-glossary")
+    return render(request, "practice_guide/manage/glossary_delete.html", {"term": term})
+
+
+def _period(request):
+    form = PeriodForm(request.GET or None)
+    return form, form.period(timezone.localdate())
+
+
+@editor_required
+def feedback_report(request):
+    form, (start, end) = _period(request)
+    return render(
+        request,
+        "practice_guide/manage/feedback.html",
+        {"form": form, "start": start, "end": end, "summaries": selectors.feedback_report(start, end)},
+    )
+
+
+@editor_required
+def feedback_csv(request):
+    _form, (start, end) = _period(request)
+    rows = (
+        (
+            timezone.localtime(answer.created_at).strftime("%Y-%m-%d %H:%M"),
+            answer.part.draft.title if answer.part.draft_id else answer.part.slug,
+            "Yes" if answer.useful else "No",
+            answer.get_reader_display(),
+            answer.comment,
+        )
+        for answer in selectors.feedback_rows(start, end)
+    )
+    return csv_response(
+        f"guide-feedback-{start:%Y%m%d}-{end:%Y%m%d}.csv", ["When", "Part", "Useful", "Version", "Comment"], rows
+    )

@@ -1,0 +1,161 @@
+"""The guide for families: its parts, every saved version of them, the glossary and readers' feedback."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Reader(models.TextChoices):
+    PARENTS = "parents", "Parents and carers"
+    CHILDREN = "children", "Children and young people"
+
+
+class GuidePartQuerySet(models.QuerySet):
+    def published(self):
+        """Parts families can read, in guide order, with the version they see."""
+        return self.filter(published__isnull=False).select_related("published").order_by("position", "id")
+
+    def for_editor(self, user):
+        """The one scoping rule for editing: guide editors may reach every part, nobody else any."""
+        if user.is_authenticated and user.has_perm("practice_guide.manage_guide"):
+            return self.all()
+        return self.none()
+
+
+class GuidePart(models.Model):
+    """One part of the guide. Its words live in revisions; the part says which one families see."""
+
+    slug = models.SlugField(
+        "web address", max_length=80, unique=True, help_text="The end of the page's address, like what-to-expect."
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order in the guide, lowest first.")
+    published = models.ForeignKey(
+        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="What families see."
+    )
+    draft = models.ForeignKey(
+        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="The latest save."
+    )
+    scheduled = models.ForeignKey(
+        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="To publish later."
+    )
+    publish_at = models.DateTimeField(null=True, blank=True)
+    # Goes up with every save, so that an editor saving over someone else's newer save is refused.
+    edit_version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = GuidePartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        permissions = [("manage_guide", "Can write, publish and unpublish the guide for families")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scheduled__isnull=True, publish_at__isnull=True)
+                | models.Q(scheduled__isnull=False, publish_at__isnull=False),
+                name="guidepart_schedule_has_a_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.draft.title if self.draft_id else self.slug
+
+    @property
+    def has_unpublished_changes(self):
+        return self.draft_id is not None and self.draft_id != self.published_id
+
+
+class Revision(models.Model):
+    """A saved version of a part. Never changed once saved: edits make a new revision."""
+
+    part = models.ForeignKey(GuidePart, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=120)
+    summary = models.CharField(
+        max_length=160, help_text="One sentence. Shown in the contents list and to search engines."
+    )
+    body_parents = models.TextField("version for parents and carers")
+    body_children = models.TextField("version for children and young people", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    # Plain text of each version, for search and readability; written once with the revision.
+    text_parents = models.TextField(blank=True, editable=False)
+    text_children = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["part", "-number"]
+        constraints = [models.UniqueConstraint(fields=["part", "number"], name="revision_number_unique_in_part")]
+
+    def __str__(self):
+        return f"{self.title} (version {self.number})"
+
+    def body_for(self, reader: str) -> str:
+        if reader == Reader.CHILDREN and self.body_children.strip():
+            return self.body_children
+        return self.body_parents
+
+
+class PartEvent(models.Model):
+    """Who did what to a part, and when."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        SAVED = "saved", "Saved a draft"
+        PUBLISHED = "published", "Published"
+        SCHEDULED = "scheduled", "Scheduled"
+        SCHEDULE_CANCELLED = "schedule_cancelled", "Cancelled the schedule"
+        UNPUBLISHED = "unpublished", "Unpublished"
+        RESTORED = "restored", "Restored an earlier version"
+        MOVED = "moved", "Moved"
+
+    part = models.ForeignKey(GuidePart, on_delete=models.CASCADE, related_name="events")
+    revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.part} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class GlossaryTerm(models.Model):
+    term = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True)
+    variants = models.TextField(
+        "other forms", blank=True, help_text="Other ways of writing the term, one a line, like plurals or initials."
+    )
+    definition = models.TextField(help_text="One to three short sentences in plain words.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [Lower("term")]
+        constraints = [models.UniqueConstraint(Lower("term"), name="glossary_term_unique_ignoring_case")]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def forms(self) -> list[str]:
+        """Every way the term may appear in a part: the term and its variants."""
+        return [self.term, *(line.strip() for line in self.variants.splitlines() if line.strip())]
+
+
+class PageFeedback(models.Model):
+    """An anonymous "Is this page useful?" answer. Nothing here identifies the reader."""
+
+    part = models.ForeignKey(GuidePart, on_delete=models.CASCADE, related_name="feedback")
+    useful = models.BooleanField()
+    comment = models.TextField(blank=True)
+    reader = models.CharField(max_length=10, choices=Reader.choices, default=Reader.PARENTS)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{'Useful' if self.useful else 'Not useful'}: {self.part}"

@@ -1,0 +1,181 @@
+"""Every read of the guide that encodes a rule: what is public, search, reports."""
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils.html import escape
+
+from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, Reader
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    slug: str
+    title: str
+    summary: str
+
+
+def contents() -> list[ContentsEntry]:
+    """The published parts in guide order: the contents list families see."""
+    return [
+        ContentsEntry(part.slug, part.published.title, part.published.summary)
+        for part in GuidePart.objects.published().only("slug", "position", "published__title", "published__summary")
+    ]
+
+
+def published_part(slug: str) -> GuidePart | None:
+    return GuidePart.objects.published().filter(slug=slug).first()
+
+
+def glossary() -> list[GlossaryTerm]:
+    return list(GlossaryTerm.objects.all())
+
+
+# --- Search -------------------------------------------------------------------------------
+
+# Marks that cannot appear in the guide's own text, swapped for <mark> after escaping.
+_START, _STOP = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str
+    snippet_html: str
+    kind: str  # "part" or "glossary"
+
+
+def _highlight(snippet: str) -> str:
+    return escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")
+
+
+def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResult]:
+    """Published parts and glossary entries matching the query, best first. Drafts never appear."""
+    query = SearchQuery(query_text, search_type="websearch", config="english")
+    body_field = "published__text_children" if reader == Reader.CHILDREN else "published__text_parents"
+    vector = (
+        SearchVector("published__title", weight="A", config="english")
+        + SearchVector("published__summary", weight="B", config="english")
+        + SearchVector("published__text_parents", "published__text_children", weight="C", config="english")
+    )
+    headline_options = {"start_sel": _START, "stop_sel": _STOP, "max_words": 30, "min_words": 15, "config": "english"}
+    parts = (
+        GuidePart.objects.published()
+        .annotate(rank=SearchRank(vector, query))
+        .filter(rank__gt=0)
+        .annotate(snippet=SearchHeadline(body_field, query, **headline_options))
+        .order_by("-rank", "position")[:limit]
+    )
+    terms = (
+        GlossaryTerm.objects.annotate(
+            rank=SearchRank(
+                SearchVector("term", weight="A", config="english")
+                + SearchVector("variants", "definition", weight="C", config="english"),
+                query,
+            )
+        )
+        .filter(rank__gt=0)
+        .annotate(snippet=SearchHeadline("definition", query, **headline_options))
+        .order_by("-rank")[:limit]
+    )
+    results = [
+        (
+            part.rank,
+            SearchResult(
+                part.published.title, reverse("practice_guide:part", args=[part.slug]), _highlight(part.snippet), "part"
+            ),
+        )
+        for part in parts
+    ]
+    results += [
+        (
+            term.rank,
+            SearchResult(
+                term.term, f"{reverse('practice_guide:glossary')}#{term.slug}", _highlight(term.snippet), "glossary"
+            ),
+        )
+        for term in terms
+    ]
+    return [result for _rank, result in sorted(results, key=lambda pair: -pair[0])]
+
+
+def suggestion(query_text: str) -> str | None:
+    """A spelling the guide knows, for "Did you mean ...?", or None."""
+    vocabulary = set()
+    rows = GuidePart.objects.published().values_list("published__title", "published__text_parents")
+    for title, text in rows:
+        vocabulary.update(re.findall(r"[a-z]{3,}", f"{title} {text}".lower()))
+    for term in GlossaryTerm.objects.values_list("term", flat=True):
+        vocabulary.update(re.findall(r"[a-z0-9]{2,}", term.lower()))
+    words = re.findall(r"[a-z0-9]+", query_text.lower())
+    if not words:
+        return None
+    corrected = [
+        word if word in vocabulary else next(iter(difflib.get_close_matches(word, vocabulary, 1, 0.75)), word)
+        for word in words
+    ]
+    return " ".join(corrected) if corrected != words else None
+
+
+# --- Editors ------------------------------------------------------------------------------
+
+
+def parts_for_editor(user):
+    return (
+        GuidePart.objects.for_editor(user).select_related("draft", "published", "scheduled").order_by("position", "id")
+    )
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    part: GuidePart
+    yes: int
+    no: int
+    comments: list
+
+    @property
+    def total(self) -> int:
+        return self.yes + self.no
+
+    @property
+    def share_useful(self) -> float | None:
+        return self.yes / self.total if self.total else None
+
+
+def feedback_report(start: date, end: date, *, comments_per_part: int = 5) -> list[FeedbackSummary]:
+    """For each part: yes and no answers between two dates (inclusive) and its latest comments."""
+    in_period = Q(feedback__created_at__date__gte=start, feedback__created_at__date__lte=end)
+    parts = (
+        GuidePart.objects.select_related("draft")
+        .annotate(
+            yes=Count("feedback", filter=in_period & Q(feedback__useful=True)),
+            no=Count("feedback", filter=in_period & Q(feedback__useful=False)),
+        )
+        .order_by("position", "id")
+    )
+    latest_comments = (
+        PageFeedback.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+        .exclude(comment="")
+        .annotate(newest=Window(RowNumber(), partition_by=[F("part_id")], order_by=F("created_at").desc()))
+        .filter(newest__lte=comments_per_part)
+        .order_by("-created_at")
+    )
+    by_part: dict[int, list] = {}
+    for feedback in latest_comments:
+        by_part.setdefault(feedback.part_id, []).append(feedback)
+    return [FeedbackSummary(part, part.yes, part.no, by_part.get(part.pk, [])) for part in parts]
+
+
+def feedback_rows(start: date, end: date):
+    """Every answer in the period, oldest first, for the CSV export."""
+    return (
+        PageFeedback.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+        .select_related("part__draft")
+        .order_by("created_at")
+    )

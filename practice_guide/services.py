@@ -1,0 +1,189 @@
+"""Every change to the guide. Each is one transaction and leaves an event saying who did it."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from practice_guide import guide_cache
+from practice_guide.markdown import plain_text
+from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, PartEvent, Revision
+
+Action = PartEvent.Action
+
+
+class EditConflictError(Exception):
+    """Someone else saved the part after this editor opened it."""
+
+    def __init__(self, part: GuidePart):
+        super().__init__("The part was changed by someone else")
+        self.part = part
+
+
+@dataclass
+class PartText:
+    title: str
+    summary: str
+    body_parents: str
+    body_children: str = ""
+
+
+def _refresh_public_pages() -> None:
+    transaction.on_commit(guide_cache.start_new_generation)
+
+
+def _new_revision(part: GuidePart, text: PartText, by) -> Revision:
+    number = (part.revisions.aggregate(latest=Max("number"))["latest"] or 0) + 1
+    return Revision.objects.create(
+        part=part,
+        number=number,
+        title=text.title,
+        summary=text.summary,
+        body_parents=text.body_parents,
+        body_children=text.body_children,
+        text_parents=plain_text(text.body_parents),
+        text_children=plain_text(text.body_children),
+        created_by=by,
+    )
+
+
+def _locked(part: GuidePart) -> GuidePart:
+    return GuidePart.objects.select_for_update().get(pk=part.pk)
+
+
+@transaction.atomic
+def create_part(*, slug: str, text: PartText, by) -> GuidePart:
+    last = GuidePart.objects.aggregate(last=Max("position"))["last"]
+    part = GuidePart.objects.create(slug=slug, position=(last or 0) + 1)
+    revision = _new_revision(part, text, by)
+    part.draft = revision
+    part.save(update_fields=["draft"])
+    PartEvent.objects.create(part=part, revision=revision, action=Action.CREATED, by=by)
+    return part
+
+
+@transaction.atomic
+def save_draft(part: GuidePart, *, expected_version: int, text: PartText, by, slug: str | None = None) -> Revision:
+    """Save a new draft, unless someone else saved since `expected_version` (then EditConflictError)."""
+    current = _locked(part)
+    if current.edit_version != expected_version:
+        raise EditConflictError(current)
+    revision = _new_revision(current, text, by)
+    changes = {"draft": revision, "edit_version": F("edit_version") + 1}
+    if slug and slug != current.slug and current.published_id is None:
+        changes["slug"] = slug
+    GuidePart.objects.filter(pk=current.pk).update(**changes)
+    PartEvent.objects.create(part=current, revision=revision, action=Action.SAVED, by=by)
+    return revision
+
+
+def _make_public(part: GuidePart, revision: Revision, *, by, action=Action.PUBLISHED, note="") -> None:
+    if revision.first_published_at is None:
+        revision.first_published_at = timezone.now()
+        revision.save(update_fields=["first_published_at"])
+    GuidePart.objects.filter(pk=part.pk).update(
+        published=revision, scheduled=None, publish_at=None, edit_version=F("edit_version") + 1
+    )
+    PartEvent.objects.create(part=part, revision=revision, action=action, by=by, note=note)
+    _refresh_public_pages()
+
+
+@transaction.atomic
+def publish(part: GuidePart, *, by) -> None:
+    current = _locked(part)
+    _make_public(current, current.draft, by=by)
+
+
+@transaction.atomic
+def schedule(part: GuidePart, *, when, by) -> None:
+    current = _locked(part)
+    GuidePart.objects.filter(pk=current.pk).update(
+        scheduled=current.draft, publish_at=when, edit_version=F("edit_version") + 1
+    )
+    note = f"for {timezone.localtime(when):%-d %B %Y at %H:%M}"
+    PartEvent.objects.create(part=current, revision=current.draft, action=Action.SCHEDULED, by=by, note=note)
+
+
+@transaction.atomic
+def cancel_schedule(part: GuidePart, *, by) -> None:
+    current = _locked(part)
+    if current.scheduled_id is None:
+        return
+    GuidePart.objects.filter(pk=current.pk).update(scheduled=None, publish_at=None, edit_version=F("edit_version") + 1)
+    PartEvent.objects.create(part=current, revision=current.scheduled, action=Action.SCHEDULE_CANCELLED, by=by)
+
+
+def publish_due_parts(now=None) -> int:
+    """Publish every part whose scheduled time has come. Cheap when none is due."""
+    now = now or timezone.now()
+    if not GuidePart.objects.filter(publish_at__lte=now).exists():
+        return 0
+    published = 0
+    with transaction.atomic():
+        due = GuidePart.objects.select_for_update(skip_locked=True).filter(publish_at__lte=now)
+        for part in due.select_related("scheduled"):
+            scheduler = part.events.filter(action=Action.SCHEDULED).values_list("by__full_name", flat=True).first()
+            _make_public(part, part.scheduled, by=None, note=f"as scheduled by {scheduler or 'an editor'}")
+            published += 1
+    return published
+
+
+@transaction.atomic
+def unpublish(part: GuidePart, *, by) -> None:
+    current = _locked(part)
+    if current.published_id is None:
+        return
+    GuidePart.objects.filter(pk=current.pk).update(published=None, edit_version=F("edit_version") + 1)
+    PartEvent.objects.create(part=current, revision=current.published, action=Action.UNPUBLISHED, by=by)
+    _refresh_public_pages()
+
+
+@transaction.atomic
+def restore(part: GuidePart, revision: Revision, *, by) -> Revision:
+    """Make an earlier version the draft again, as a new revision: history is never rewritten."""
+    current = _locked(part)
+    text = PartText(revision.title, revision.summary, revision.body_parents, revision.body_children)
+    restored = _new_revision(current, text, by)
+    GuidePart.objects.filter(pk=current.pk).update(draft=restored, edit_version=F("edit_version") + 1)
+    PartEvent.objects.create(
+        part=current, revision=restored, action=Action.RESTORED, by=by, note=f"from version {revision.number}"
+    )
+    return restored
+
+
+@transaction.atomic
+def move(part: GuidePart, *, up: bool, by) -> None:
+    """Swap the part with its neighbour above or below, renumbering the guide 1, 2, 3..."""
+    parts = list(GuidePart.objects.select_for_update().order_by("position", "id"))
+    index = next(i for i, p in enumerate(parts) if p.pk == part.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(parts):
+        return
+    parts[index], parts[other] = parts[other], parts[index]
+    for position, each in enumerate(parts, start=1):
+        if each.position != position:
+            GuidePart.objects.filter(pk=each.pk).update(position=position)
+    PartEvent.objects.create(part=part, action=Action.MOVED, by=by, note="up" if up else "down")
+    _refresh_public_pages()
+
+
+def record_feedback(part: GuidePart, *, useful: bool, reader: str) -> PageFeedback:
+    return PageFeedback.objects.create(part=part, useful=useful, reader=reader)
+
+
+def add_feedback_comment(feedback: PageFeedback, comment: str) -> None:
+    PageFeedback.objects.filter(pk=feedback.pk).update(comment=comment)
+
+
+@transaction.atomic
+def save_glossary_term(form) -> GlossaryTerm:
+    term = form.save()
+    _refresh_public_pages()
+    return term
+
+
+@transaction.atomic
+def delete_glossary_term(term: GlossaryTerm) -> None:
+    term.delete()
+    _refresh_public_pages()

@@ -1,0 +1,32 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from practice_guide.models import GuidePart
+
+
+class GuidePartSitemap(Sitemap):
+    """Published parts only: drafts and unpublished parts never appear."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return GuidePart.objects.published()
+
+    def location(self, item):
+        return reverse("practice_guide:part", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.published.first_published_at
+
+
+class GuidePagesSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return ["practice_guide:overview", "practice_guide:glossary"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"guide-pages": GuidePagesSitemap, "guide-parts": GuidePartSitemap}

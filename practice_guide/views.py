@@ -1,0 +1,157 @@
+"""The public guide for families. No sign-in; every page works without JavaScript."""
+
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from practice_guide import guide_cache, ratelimit, selectors, services
+from practice_guide.forms import FeedbackCommentForm
+from practice_guide.models import PageFeedback, Reader
+from practice_guide.reader import reader_of, remember
+from practice_guide.rendering import render_part
+
+SEARCH_MAX = 200
+FEEDBACK_LIMIT = 10  # answers per address per hour
+FEEDBACK_TOKEN_SALT = "guide-feedback"  # noqa: S105 - a signing namespace, not a secret
+FEEDBACK_TOKEN_AGE = 60 * 60
+
+
+def _guide_context(request, generation):
+    services.publish_due_parts()
+    return {
+        "reader": reader_of(request),
+        "contents": guide_cache.get_or_render(generation, "contents", selectors.contents),
+    }
+
+
+@require_GET
+def overview(request):
+    generation = guide_cache.generation()
+    return render(request, "practice_guide/overview.html", _guide_context(request, generation))
+
+
+@require_GET
+def part(request, slug):
+    generation = guide_cache.generation()
+    context = _guide_context(request, generation)
+    found = selectors.published_part(slug)
+    if found is None:
+        raise Http404("No published part with that address")
+    revision = found.published
+    reader = context["reader"]
+    rendered = guide_cache.get_or_render(
+        generation,
+        "part",
+        lambda: render_part(revision, reader, selectors.glossary()),
+        revision.pk,
+        reader,
+    )
+    contents = context["contents"]
+    index = next(i for i, entry in enumerate(contents) if entry.slug == found.slug)
+    by_slug = {entry.slug: entry for entry in contents}
+    context.update(
+        part=found,
+        revision=revision,
+        rendered=rendered,
+        previous=contents[index - 1] if index > 0 else None,
+        next=contents[index + 1] if index + 1 < len(contents) else None,
+        related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
+        feedback_state=request.GET.get("feedback"),
+    )
+    return render(request, "practice_guide/part.html", context)
+
+
+@require_GET
+def print_view(request):
+    generation = guide_cache.generation()
+    context = _guide_context(request, generation)
+    reader = context["reader"]
+
+    def render_all():
+        terms = selectors.glossary()
+        return [
+            (part.published, render_part(part.published, reader, terms, id_prefix=f"{part.slug}-"))
+            for part in selectors.GuidePart.objects.published()
+        ]
+
+    context["parts"] = guide_cache.get_or_render(generation, "print", render_all, reader)
+    return render(request, "practice_guide/print.html", context)
+
+
+@require_GET
+def glossary(request):
+    generation = guide_cache.generation()
+    context = _guide_context(request, generation)
+    context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
+    return render(request, "practice_guide/glossary.html", context)
+
+
+@require_GET
+def search(request):
+    generation = guide_cache.generation()
+    context = _guide_context(request, generation)
+    query = " ".join(request.GET.get("q", "").split())
+    error = None
+    results, suggestion = [], None
+    if len(query) > SEARCH_MAX:
+        error = f"Search for {SEARCH_MAX} characters or fewer"
+    elif query:
+        results = selectors.search(query, context["reader"])
+        if not results:
+            suggestion = selectors.suggestion(query)
+    context.update(query=query[:SEARCH_MAX], results=results, suggestion=suggestion, error=error)
+    return render(request, "practice_guide/search.html", context, status=400 if error else 200)
+
+
+@require_GET
+def choose_reader(request, reader):
+    if reader not in Reader.values:
+        raise Http404("No such version")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        target = reverse("practice_guide:overview")
+    return remember(HttpResponseRedirect(target), reader)
+
+
+@require_POST
+def feedback(request, slug):
+    found = selectors.published_part(slug)
+    if found is None:
+        raise Http404("No published part with that address")
+    part_url = reverse("practice_guide:part", args=[found.slug])
+    answer = request.POST.get("useful")
+    if answer not in ("yes", "no"):
+        return redirect(f"{part_url}?feedback=missing#feedback")
+    if request.POST.get("website"):  # the honeypot: say thanks, keep nothing
+        return redirect(f"{part_url}?feedback=thanks#feedback")
+    if not ratelimit.allow(request, "guide-feedback", limit=FEEDBACK_LIMIT, seconds=60 * 60):
+        return render(request, "practice_guide/feedback_limited.html", {"part_url": part_url}, status=429)
+    answer_row = services.record_feedback(found, useful=answer == "yes", reader=reader_of(request))
+    if answer == "yes":
+        return redirect(f"{part_url}?feedback=thanks#feedback")
+    token = signing.dumps(answer_row.pk, salt=FEEDBACK_TOKEN_SALT)
+    return redirect("practice_guide:feedback-comment", slug=found.slug, token=token)
+
+
+def feedback_comment(request, slug, token):
+    try:
+        feedback_id = signing.loads(token, salt=FEEDBACK_TOKEN_SALT, max_age=FEEDBACK_TOKEN_AGE)
+    except signing.BadSignature as error:
+        raise Http404("That feedback link has expired") from error
+    answer = get_object_or_404(PageFeedback.objects.select_related("part__published"), pk=feedback_id, part__slug=slug)
+    part_url = reverse("practice_guide:part", args=[slug])
+    form = FeedbackCommentForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_from_a_robot:
+            return redirect(f"{part_url}?feedback=thanks#feedback")
+        if form.is_valid():
+            services.add_feedback_comment(answer, form.cleaned_data["comment"].strip())
+            return redirect(f"{part_url}?feedback=thanks#feedback")
+    return render(
+        request,
+        "practice_guide/feedback_comment.html",
+        {"form": form, "part": answer.part, "part_url": part_url, "reader": reader_of(request)},
+    )
