@@ -213,13 +213,20 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
-# In the database, so every gunicorn worker shares it with no extra service to run.
 CACHES = {
+    # Shared by every gunicorn worker, with no extra service to run: rate limits, the guide's generation.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Rendered guide pages, in each worker's memory. Keys carry the shared generation, so a
+    # change seen by one worker is seen by all (practice_guide/guide_cache.py).
+    "guide": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "guide",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 STATIC_URL = "/static/"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from portal.health import database_is_up
 from portal.models import User
 from portal.navigation import destinations_for
+from practice_guide.reader import COOKIE as READER_COOKIE
 
 
 @require_GET
@@ -75,6 +76,7 @@ def cookies(request):
             "session_minutes": settings.SESSION_COOKIE_AGE // 60,
             "session_cookie": settings.SESSION_COOKIE_NAME,
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
+            "reader_cookie": READER_COOKIE,
         },
     )
 

@@ -96,9 +96,7 @@ def part_edit(request, pk):
                     return redirect("practice_guide:manage-preview", pk=part.pk)
                 messages.success(request, "Your draft was saved. Families still see the published version.")
                 return redirect("practice_guide:manage-edit", pk=part.pk)
-        report = _readability(
-            request.POST.get("title"), request.POST.get("body_parents"), request.POST.get("body_children")
-        )
+        report = _readability(request.POST.get("body_parents"), request.POST.get("body_children"))
     else:
         form = PartForm(
             part=part,

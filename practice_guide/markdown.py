@@ -62,7 +62,10 @@ def render(markdown_text: str) -> str:
 def plain_text(markdown_text: str) -> str:
     """The words of the text alone, for search, snippets and readability."""
     html = render(markdown_text)
+    # Each block ends a sentence; inline tags (links, bold) simply go.
     html = re.sub(r"</(p|li|h2|h3|blockquote)>", ". ", html)
-    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    html = re.sub(r"<(/?)(p|li|h2|h3|blockquote|ul|ol|br)\b[^>]*>", " ", html)
+    text = unescape(re.sub(r"<[^>]+>", "", html))
     text = re.sub(r"\s+", " ", text)
-    return re.sub(r"(\.\s*){2,}", ". ", text).strip()
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return re.sub(r"([.!?])(\.)+", r"\1", text).strip()

@@ -121,7 +121,7 @@ def publish_due_parts(now=None) -> int:
         return 0
     published = 0
     with transaction.atomic():
-        due = GuidePart.objects.select_for_update(skip_locked=True).filter(publish_at__lte=now)
+        due = GuidePart.objects.select_for_update(skip_locked=True, of=("self",)).filter(publish_at__lte=now)
         for part in due.select_related("scheduled"):
             scheduler = part.events.filter(action=Action.SCHEDULED).values_list("by__full_name", flat=True).first()
             _make_public(part, part.scheduled, by=None, note=f"as scheduled by {scheduler or 'an editor'}")

@@ -37,3 +37,31 @@ def service_manager(team):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def editor(team):
+    return UserFactory(team=team, roles=[Role.GUIDE_EDITOR], job_title="Practice Development Lead")
+
+
+@pytest.fixture
+def guide(db, editor):
+    """Three published parts, a draft and two glossary words."""
+    from tests.factories import GlossaryTermFactory, draft_part, published_part
+
+    GlossaryTermFactory(term="core group", definition="The people who meet to check a child protection plan.")
+    GlossaryTermFactory(term="advocate", variants="advocacy", definition="Someone who helps you say what you think.")
+    parts = [
+        published_part(
+            "what-to-expect",
+            "What to expect",
+            by=editor,
+            body="Your social worker will visit you.\n\n## Meetings\n\nYou may go to a core group meeting. "
+            "See [your rights](/guide/your-rights/).",
+            children="Your social worker is there to help you. An advocate can help you too.",
+        ),
+        published_part("your-rights", "Your rights", by=editor, body="You have the right to complain."),
+        published_part("feedback-and-complaints", "Feedback and complaints", by=editor, body="Tell us what you think."),
+    ]
+    draft_part("secret-plans", "Secret draft plans", by=editor, body="Unicorn budget proposals are not ready.")
+    return parts

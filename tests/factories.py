@@ -40,3 +40,36 @@ class UserFactory(factory.django.DjangoModelFactory):
         """UserFactory(roles=[Role.SUPERVISOR, ...]) puts the person in those groups."""
         if create and extracted:
             self.groups.set(Group.objects.filter(name__in=extracted))
+
+
+def published_part(slug="what-to-expect", title="What to expect", *, by=None, children="", body=None, position=None):
+    """A part with one published revision, made the way editors make them."""
+    from practice_guide import services
+
+    text = services.PartText(
+        title=title,
+        summary=f"A short summary of {title.lower()}.",
+        body_parents=body or f"Your social worker will visit you.\n\n## About {title}\n\nWe will listen to you.",
+        body_children=children,
+    )
+    part = services.create_part(slug=slug, text=text, by=by)
+    services.publish(part, by=by)
+    if position is not None:
+        type(part).objects.filter(pk=part.pk).update(position=position)
+    part.refresh_from_db()
+    return part
+
+
+def draft_part(slug="draft-only", title="A secret draft", *, by=None, body="This is not ready for families."):
+    from practice_guide import services
+
+    return services.create_part(slug=slug, text=services.PartText(title, f"Summary of {title}.", body), by=by)
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practice_guide.GlossaryTerm"
+
+    term = factory.Sequence(lambda n: f"word {n}")
+    slug = factory.LazyAttribute(lambda o: o.term.replace(" ", "-").lower())
+    definition = "A plain explanation of the word."

@@ -1,0 +1,474 @@
+"""The guide for families in a real browser: reading, searching, the glossary, feedback and the editors' pages."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from practice_guide import services
+from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback
+
+TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
+PUBLISHED = ["What to expect", "Your rights", "Feedback and complaints"]
+DRAFT = "Secret draft plans"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(transactional_db):
+    """The cache lives in a database table that flushing between tests leaves alone: start each test without the
+    last one's feedback rate limit or rendered pages."""
+    cache.clear()
+
+
+def tab_until(page, test, *, presses=40):
+    """Press Tab until `test` (JavaScript, given the focused element as `element`) is true; fail after `presses`."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(element => Boolean({test}))(document.activeElement)"):
+            return
+    pytest.fail(f"The keyboard never reached an element where {test}")
+
+
+# --- Reading the guide ---------------------------------------------------------------------
+
+
+def test_overview_lists_the_published_parts_only(page, guide, assert_accessible):
+    page.goto("/guide/")
+    assert page.title() == f"Guide for families{TITLE_SUFFIX}"
+    assert page.get_by_role("heading", level=1).inner_text() == "Our guide for families"
+    contents = page.locator(".portal-overview-list")
+    assert contents.get_by_role("link").all_inner_texts() == PUBLISHED
+    assert DRAFT not in page.content()
+    assert_accessible(page)
+
+
+def test_a_part_has_breadcrumbs_navigation_related_parts_and_urgent_help(page, guide, assert_accessible):
+    page.goto("/guide/what-to-expect/")
+    assert page.title() == f"What to expect{TITLE_SUFFIX}"
+    assert page.get_by_role("heading", level=1).inner_text() == "What to expect"
+    breadcrumbs = page.get_by_role("navigation", name="Breadcrumb")
+    assert breadcrumbs.get_by_role("link").all_inner_texts() == ["Home", "Guide for families"]
+    related = page.get_by_role("complementary", name="Related parts")
+    assert related.get_by_role("link").all_inner_texts() == ["Your rights"]
+    urgent = page.get_by_role("complementary", name="Need help now?")
+    assert urgent.get_by_role("link", name="999").is_visible()
+    assert page.get_by_text("Last updated").is_visible()
+    assert_accessible(page)
+
+    pages = page.get_by_role("navigation", name="Guide pages")
+    assert pages.get_by_role("link", name=re.compile("^Previous")).count() == 0
+    pages.get_by_role("link", name=re.compile("^Next")).click()
+    assert page.url.endswith("/guide/your-rights/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Your rights"
+    pages.get_by_role("link", name=re.compile("^Next")).click()
+    assert page.url.endswith("/guide/feedback-and-complaints/")
+    assert pages.get_by_role("link", name=re.compile("^Next")).count() == 0
+    pages.get_by_role("link", name=re.compile("^Previous")).click()
+    assert page.url.endswith("/guide/your-rights/")
+    pages.get_by_role("link", name=re.compile("^Previous")).click()
+    assert page.url.endswith("/guide/what-to-expect/")
+    assert_accessible(page)
+
+
+def test_breadcrumb_leads_back_to_the_overview(page, guide):
+    page.goto("/guide/your-rights/")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Guide for families").click()
+    assert page.url.endswith("/guide/")
+
+
+def test_glossary_page(page, guide, assert_accessible):
+    page.goto("/guide/")
+    page.get_by_role("link", name="The words we use: a glossary").click()
+    assert page.url.endswith("/guide/glossary/")
+    assert page.title() == f"The words we use{TITLE_SUFFIX}"
+    assert page.locator("dt").all_inner_texts() == ["advocate", "core group"]
+    assert "check a child protection plan" in page.locator("#core-group + dd").inner_text()
+    assert_accessible(page)
+
+
+def test_print_page_has_every_published_part_and_no_draft(page, guide, assert_accessible):
+    page.goto("/guide/")
+    page.get_by_role("link", name="The whole guide on one page, to print or save").click()
+    assert page.url.endswith("/guide/print/")
+    headings = page.get_by_role("heading", level=2).all_inner_texts()
+    for number, title in enumerate(PUBLISHED, start=1):
+        assert f"{number}. {title}" in headings
+    assert DRAFT not in page.content()
+    assert "Unicorn" not in page.content()
+    assert page.get_by_text("You have the right to complain.").is_visible()
+    assert_accessible(page)
+
+
+def search_for(page, words):
+    page.get_by_role("searchbox", name="Search the guide").fill(words)
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+
+
+def test_search_finds_and_highlights(page, guide, assert_accessible):
+    page.goto("/guide/")
+    search_for(page, "complain")
+    assert "/guide/search/?q=complain" in page.url
+    assert page.title() == f"Search results for “complain”{TITLE_SUFFIX}"
+    results = page.locator(".portal-search-results")
+    assert results.get_by_role("link", name="Your rights").is_visible()
+    assert results.locator("mark").first.inner_text().lower() == "complain"
+    assert_accessible(page)
+    results.get_by_role("link", name="Your rights").click()
+    assert page.url.endswith("/guide/your-rights/")
+
+
+def test_search_never_finds_drafts(page, guide, assert_accessible):
+    page.goto("/guide/search/")
+    assert_accessible(page)
+    search_for(page, "Unicorn")
+    assert page.get_by_role("heading", name="No results for “Unicorn”").is_visible()
+    assert page.locator(".portal-search-results").count() == 0
+    assert DRAFT not in page.content()
+    assert_accessible(page)
+
+
+def test_search_suggests_a_spelling(page, guide, assert_accessible):
+    page.goto("/guide/search/")
+    search_for(page, "complan")
+    assert page.get_by_role("heading", name="No results for “complan”").is_visible()
+    assert page.get_by_text("Did you mean").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="complain", exact=True).click()
+    assert page.locator(".portal-search-results").get_by_role("link", name="Your rights").is_visible()
+
+
+def test_the_childrens_version_is_kept_from_part_to_part(page, guide, assert_accessible):
+    page.goto("/guide/what-to-expect/")
+    assert page.get_by_text("You are reading the version for parents and carers").is_visible()
+    page.get_by_role("link", name="Read the version for children and young people").click()
+    assert page.url.endswith("/guide/what-to-expect/")
+    assert page.get_by_text("Your social worker is there to help you").is_visible()
+    assert page.get_by_text("Your social worker will visit you").count() == 0
+    assert page.get_by_text("You are reading the version for children and young people").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Contents").get_by_role("link", name="Your rights").click()
+    assert page.url.endswith("/guide/your-rights/")
+    assert page.get_by_text("You are reading the version for children and young people").is_visible()
+    assert page.get_by_text("There is no separate version of this page for children and young people yet").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Read the version for parents and carers").click()
+    assert page.url.endswith("/guide/your-rights/")
+    assert page.get_by_text("You are reading the version for parents and carers").is_visible()
+
+
+# --- Glossary words with the keyboard -------------------------------------------------------
+
+
+def test_glossary_word_explains_itself_to_keyboard_users(page, guide, assert_accessible):
+    page.goto("/guide/what-to-expect/")
+    # Checked before any link has focus: axe cannot see GOV.UK's focus underline (a box shadow) and would
+    # wrongly report the focused link as indistinguishable from the text around it.
+    assert_accessible(page)
+    tab_until(
+        page, "element.classList.contains('portal-term__link') && element.textContent.trim() === 'core group'"
+    )
+    link = page.locator(".portal-term__link", has_text="core group")
+    tip_id = link.get_attribute("aria-describedby")
+    tip = page.locator(f"#{tip_id}")
+    assert tip.get_attribute("role") == "tooltip"
+    tip.wait_for(state="visible")
+    assert tip.is_visible()
+    assert "check a child protection plan" in tip.inner_text()
+
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert not tip.is_visible()
+    # Escape hides the meaning without moving focus.
+    assert page.evaluate("document.activeElement.textContent.trim()") == "core group"
+
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/guide/glossary/#core-group$"))
+    assert page.url.endswith("/guide/glossary/#core-group")
+    assert_accessible(page)
+
+
+# --- Feedback ----------------------------------------------------------------------------------
+
+
+def test_no_feedback_and_a_comment_with_the_keyboard_only(page, guide, assert_accessible):
+    page.goto("/guide/your-rights/")
+    tab_until(page, "element.tagName === 'BUTTON' && element.textContent.trim().startsWith('No')", presses=60)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/guide/your-rights/feedback/[^/]+/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Help us improve this page"
+    assert page.title() == f"Help us improve this page{TITLE_SUFFIX}"
+    assert_accessible(page)
+
+    tab_until(page, "element.tagName === 'TEXTAREA'")
+    assert page.evaluate("document.activeElement.id") == page.get_by_label(
+        "How could we make this page better?"
+    ).get_attribute("id")
+    page.keyboard.type("The page should say how long a complaint takes.")
+    tab_until(page, "element.tagName === 'BUTTON' && element.textContent.trim() === 'Send'", presses=5)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/guide/your-rights/\?feedback=thanks#feedback$"))
+    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    assert_accessible(page)
+
+    answer = PageFeedback.objects.get()
+    assert answer.part.slug == "your-rights"
+    assert answer.useful is False
+    assert answer.comment == "The page should say how long a complaint takes."
+    assert answer.reader == "parents"
+
+
+def test_yes_feedback_says_thank_you_at_once(page, guide, assert_accessible):
+    page.goto("/guide/what-to-expect/")
+    page.get_by_role("button", name=re.compile("^Yes")).click()
+    page.wait_for_url(re.compile(r"/guide/what-to-expect/\?feedback=thanks#feedback$"))
+    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    assert page.get_by_role("button", name=re.compile("^Yes")).count() == 0
+    assert_accessible(page)
+
+    answer = PageFeedback.objects.get()
+    assert answer.part.slug == "what-to-expect"
+    assert answer.useful is True
+    assert answer.comment == ""
+
+
+def test_no_feedback_without_a_comment_can_be_skipped(page, guide):
+    page.goto("/guide/what-to-expect/")
+    page.get_by_role("button", name=re.compile("^No")).click()
+    page.get_by_role("link", name="Skip and go back to the page").click()
+    assert page.url.endswith("/guide/what-to-expect/")
+    answer = PageFeedback.objects.get()
+    assert (answer.useful, answer.comment) == (False, "")
+
+
+# --- Phones and no JavaScript ------------------------------------------------------------------
+
+
+def test_a_part_fits_a_320_pixel_screen(phone_page, guide, assert_accessible):
+    phone_page.goto("/guide/what-to-expect/")
+    assert phone_page.get_by_role("heading", level=1).inner_text() == "What to expect"
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    assert_accessible(phone_page)
+
+
+def test_a_part_can_be_read_and_rated_without_javascript(no_js_page, guide):
+    no_js_page.goto("/guide/what-to-expect/")
+    assert no_js_page.get_by_role("heading", level=1).inner_text() == "What to expect"
+    assert no_js_page.get_by_text("Your social worker will visit you.").is_visible()
+    no_js_page.get_by_role("button", name=re.compile("^Yes")).click()
+    assert no_js_page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    answer = PageFeedback.objects.get()
+    assert (answer.part.slug, answer.useful) == ("what-to-expect", True)
+
+
+# --- Editors -----------------------------------------------------------------------------------
+
+
+def open_manage(page, sign_in, editor):
+    sign_in(page, editor)
+    assert page.get_by_role("heading", level=1).inner_text() == "Staff home"
+    page.get_by_role("link", name="Edit the guide for families").click()
+    assert page.url.endswith("/guide/manage/")
+
+
+def success_banner(page):
+    return page.locator(".govuk-notification-banner--success")
+
+
+def test_editor_sees_every_part_with_its_status(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    assert page.title() == f"Edit the guide for families{TITLE_SUFFIX}"
+    table = page.get_by_role("table")
+    rows = table.locator("tbody tr")
+    assert rows.count() == 4
+    for title in PUBLISHED:
+        row = rows.filter(has=page.get_by_role("link", name=title, exact=True))
+        assert row.locator(".govuk-tag").inner_text() == "Published"
+    draft_row = rows.filter(has=page.get_by_role("link", name=DRAFT))
+    assert draft_row.locator(".govuk-tag").inner_text() == "Draft only"
+    assert_accessible(page)
+
+
+def test_add_a_part_needs_a_title(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name="Add a part").click()
+    assert page.title() == f"Add a part{TITLE_SUFFIX}"
+    assert_accessible(page)
+    page.get_by_role("button", name="Create draft").click()
+    assert page.title().startswith("Error: Add a part")
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter a title" in summary.inner_text()
+    assert "Enter a summary" in summary.inner_text()
+    assert "Enter the text for parents and carers" in summary.inner_text()
+    summary.get_by_role("link", name="Enter a title").click()
+    assert page.evaluate("document.activeElement.id") == "id_title"
+    assert_accessible(page)
+    assert GuidePart.objects.count() == 4
+
+
+def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+
+    # Write a new part.
+    page.get_by_role("link", name="Add a part").click()
+    page.get_by_label("Title", exact=True).fill("Meeting your social worker")
+    page.get_by_label("Summary", exact=True).fill("When and where you will meet your social worker.")
+    page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you at home first.")
+    page.get_by_role("button", name="Create draft").click()
+    assert "was created as a draft" in success_banner(page).inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "Meeting your social worker"
+    assert page.locator(".govuk-tag", has_text="Draft only").is_visible()
+    assert_accessible(page)
+    part = GuidePart.objects.get(slug="meeting-your-social-worker")
+    assert part.published_id is None
+
+    # Change it, save and preview: a preview banner and the new words.
+    page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you at school first.")
+    page.get_by_role("button", name="Save and preview").click()
+    assert page.url.endswith(f"/guide/manage/{part.pk}/preview/")
+    assert page.get_by_role("region", name="Preview").is_visible()
+    assert page.get_by_text("We will meet you at school first.").is_visible()
+    assert page.title() == f"Preview: Meeting your social worker{TITLE_SUFFIX}"
+    assert_accessible(page)
+    # Not public yet.
+    assert page.request.get("/guide/meeting-your-social-worker/").status == 404
+
+    # Publish it.
+    page.get_by_role("link", name="Back to editing").click()
+    page.get_by_role("button", name="Publish the saved draft now").click()
+    assert "is published. Families can read it now." in success_banner(page).inner_text()
+    assert page.get_by_text("Families see the saved draft: there is nothing new to publish.").is_visible()
+    assert_accessible(page)
+    page.goto("/guide/meeting-your-social-worker/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Meeting your social worker"
+    assert page.get_by_text("We will meet you at school first.").is_visible()
+    page.goto("/guide/")
+    assert "Meeting your social worker" in page.locator(".portal-overview-list").inner_text()
+
+    # Change the text again and save a draft: families still see the published words.
+    page.goto(f"/guide/manage/{part.pk}/")
+    page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you wherever suits you.")
+    page.get_by_role("button", name="Save draft").click()
+    assert "Your draft was saved" in success_banner(page).inner_text()
+    assert page.locator(".govuk-tag", has_text="Unpublished changes").is_visible()
+    assert page.request.get("/guide/meeting-your-social-worker/").text().count("school first") == 1
+
+    # Compare versions 1 and 2.
+    page.get_by_role("link", name="History and earlier versions").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "History"
+    assert page.locator("tbody tr").count() == 3
+    assert_accessible(page)
+    page.get_by_label("Older version").select_option(label="Version 1")
+    page.get_by_label("Newer version").select_option(label="Version 2")
+    page.get_by_role("button", name="Compare").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Compare versions 1 and 2"
+    removed = page.locator("tr.portal-diff--removed")
+    added = page.locator("tr.portal-diff--added")
+    assert removed.count() == 1
+    assert added.count() == 1
+    assert removed.inner_text().split("\t") == ["Removed", "We will meet you at home first."]
+    assert added.inner_text().split("\t") == ["Added", "We will meet you at school first."]
+    assert_accessible(page)
+
+    # Restore version 1 as a new draft; the published page does not change.
+    page.get_by_role("button", name="Restore version 1 as the draft").click()
+    assert "Version 1 is the draft again" in success_banner(page).inner_text()
+    assert page.get_by_label("Version for parents and carers", exact=True).input_value() == (
+        "We will meet you at home first."
+    )
+    assert_accessible(page)
+    part.refresh_from_db()
+    assert (part.draft.number, part.published.number) == (4, 2)
+    assert page.request.get("/guide/meeting-your-social-worker/").text().count("school first") == 1
+
+
+def test_schedule_publishing_page_and_its_errors(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name=DRAFT).click()
+    page.get_by_role("link", name="Schedule publishing for later").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Schedule publishing"
+    assert page.title() == f"Schedule publishing{TITLE_SUFFIX}"
+    assert_accessible(page)
+
+    page.get_by_label("Date").fill("")
+    page.get_by_label("Time").fill("")
+    page.get_by_role("button", name="Schedule publishing").click()
+    assert page.title().startswith("Error: Schedule publishing")
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter the date to publish" in summary.inner_text()
+    assert "Enter the time to publish" in summary.inner_text()
+    assert_accessible(page)
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    page.get_by_label("Date").fill(f"{tomorrow:%d %m %Y}")
+    page.get_by_label("Time").fill("09:00")
+    page.get_by_role("button", name="Schedule publishing").click()
+    assert "will be published on" in success_banner(page).inner_text()
+    assert page.locator(".govuk-tag", has_text="Scheduled for").is_visible()
+    assert_accessible(page)
+    part = GuidePart.objects.get(slug="secret-plans")
+    assert part.scheduled_id == part.draft_id
+    assert part.published_id is None
+
+
+def test_editor_keeps_the_glossary(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name="Glossary", exact=True).click()
+    assert page.url.endswith("/guide/manage/glossary/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Glossary"
+    assert page.locator(".govuk-summary-list__key").all_inner_texts() == ["advocate", "core group"]
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Add a word").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Add a word to the glossary"
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    assert page.title().startswith("Error: Add a word to the glossary")
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter the word or phrase" in summary.inner_text()
+    assert "Enter what it means" in summary.inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Word or phrase").fill("child in need")
+    page.get_by_label("Definition").fill("A child who needs extra help to be safe and well.")
+    page.get_by_role("button", name="Save").click()
+    assert "“child in need” is saved" in success_banner(page).inner_text()
+    assert page.locator(".govuk-summary-list__key").all_inner_texts() == ["advocate", "child in need", "core group"]
+    assert_accessible(page)
+    assert GlossaryTerm.objects.get(slug="child-in-need").term == "child in need"
+
+    page.goto("/guide/glossary/")
+    assert "child in need" in page.locator("dt").all_inner_texts()
+
+
+def test_feedback_report(page, sign_in, editor, guide, assert_accessible):
+    rights = guide[1]
+    services.record_feedback(rights, useful=True, reader="parents")
+    answer = services.record_feedback(rights, useful=False, reader="children")
+    services.add_feedback_comment(answer, "I did not understand the word complain.")
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name="Feedback from families").click()
+    assert page.url.endswith("/guide/manage/feedback/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Feedback from families"
+    row = page.locator("tbody tr").filter(has=page.get_by_role("rowheader", name="Your rights"))
+    assert row.locator("td").all_inner_texts() == ["1", "1", "50%"]
+    assert page.get_by_text("I did not understand the word complain.").is_visible()
+    assert_accessible(page)
+
+
+# --- Who may edit ----------------------------------------------------------------------------------
+
+
+def test_social_workers_cannot_edit_the_guide(page, sign_in, worker, guide, assert_accessible):
+    sign_in(page, worker)
+    assert page.get_by_role("link", name="Edit the guide for families").count() == 0
+    response = page.goto("/guide/manage/")
+    assert response.status == 403
+    assert page.get_by_role("heading", level=1).inner_text() == "You cannot see this page"
+    assert_accessible(page)
+    assert page.goto("/guide/manage/new/").status == 403
