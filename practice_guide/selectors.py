@@ -29,6 +29,10 @@ def contents() -> list[ContentsEntry]:
     ]
 
 
+def published_parts():
+    return GuidePart.objects.published()
+
+
 def published_part(slug: str) -> GuidePart | None:
     return GuidePart.objects.published().filter(slug=slug).first()
 

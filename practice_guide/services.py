@@ -126,6 +126,8 @@ def publish_due_parts(now=None) -> int:
             scheduler = part.events.filter(action=Action.SCHEDULED).values_list("by__full_name", flat=True).first()
             _make_public(part, part.scheduled, by=None, note=f"as scheduled by {scheduler or 'an editor'}")
             published += 1
+    # Committed by now: this very request must already see the new generation.
+    guide_cache.start_new_generation()
     return published
 
 

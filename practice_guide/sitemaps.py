@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from practice_guide.models import GuidePart
+from practice_guide.selectors import published_parts
 
 
 class GuidePartSitemap(Sitemap):
@@ -10,7 +10,7 @@ class GuidePartSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return GuidePart.objects.published()
+        return published_parts()
 
     def location(self, item):
         return reverse("practice_guide:part", args=[item.slug])

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from practice_guide import guide_cache, ratelimit, selectors, services
@@ -19,9 +20,11 @@ FEEDBACK_TOKEN_SALT = "guide-feedback"  # noqa: S105 - a signing namespace, not 
 FEEDBACK_TOKEN_AGE = 60 * 60
 
 
-def _guide_context(request, generation):
+def _guide_context(request):
+    """What every guide page needs. Publishes anything due first, so the page is current."""
     services.publish_due_parts()
-    return {
+    generation = guide_cache.generation()
+    return generation, {
         "reader": reader_of(request),
         "contents": guide_cache.get_or_render(generation, "contents", selectors.contents),
     }
@@ -29,14 +32,13 @@ def _guide_context(request, generation):
 
 @require_GET
 def overview(request):
-    generation = guide_cache.generation()
-    return render(request, "practice_guide/overview.html", _guide_context(request, generation))
+    _generation, context = _guide_context(request)
+    return render(request, "practice_guide/overview.html", context)
 
 
 @require_GET
 def part(request, slug):
-    generation = guide_cache.generation()
-    context = _guide_context(request, generation)
+    generation, context = _guide_context(request)
     found = selectors.published_part(slug)
     if found is None:
         raise Http404("No published part with that address")
@@ -50,14 +52,14 @@ def part(request, slug):
         reader,
     )
     contents = context["contents"]
-    index = next(i for i, entry in enumerate(contents) if entry.slug == found.slug)
+    index = next((i for i, entry in enumerate(contents) if entry.slug == found.slug), None)
     by_slug = {entry.slug: entry for entry in contents}
     context.update(
         part=found,
         revision=revision,
         rendered=rendered,
-        previous=contents[index - 1] if index > 0 else None,
-        next=contents[index + 1] if index + 1 < len(contents) else None,
+        previous=contents[index - 1] if index else None,
+        next=contents[index + 1] if index is not None and index + 1 < len(contents) else None,
         related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
         feedback_state=request.GET.get("feedback"),
     )
@@ -66,33 +68,39 @@ def part(request, slug):
 
 @require_GET
 def print_view(request):
-    generation = guide_cache.generation()
-    context = _guide_context(request, generation)
+    generation, context = _guide_context(request)
     reader = context["reader"]
 
     def render_all():
         terms = selectors.glossary()
         return [
             (part.published, render_part(part.published, reader, terms, id_prefix=f"{part.slug}-"))
-            for part in selectors.GuidePart.objects.published()
+            for part in selectors.published_parts()
         ]
 
-    context["parts"] = guide_cache.get_or_render(generation, "print", render_all, reader)
+    # Full addresses, so that a printed link still says where it goes.
+    site = request.build_absolute_uri("/").rstrip("/")
+
+    def render_for_paper():
+        return [
+            (revision, mark_safe(rendered.html.replace('href="/', f'href="{site}/')))  # noqa: S308 - sanitised already
+            for revision, rendered in render_all()
+        ]
+
+    context["parts"] = guide_cache.get_or_render(generation, "print", render_for_paper, reader, site)
     return render(request, "practice_guide/print.html", context)
 
 
 @require_GET
 def glossary(request):
-    generation = guide_cache.generation()
-    context = _guide_context(request, generation)
+    generation, context = _guide_context(request)
     context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
     return render(request, "practice_guide/glossary.html", context)
 
 
 @require_GET
 def search(request):
-    generation = guide_cache.generation()
-    context = _guide_context(request, generation)
+    generation, context = _guide_context(request)
     query = " ".join(request.GET.get("q", "").split())
     error = None
     results, suggestion = [], None

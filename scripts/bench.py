@@ -32,6 +32,11 @@ TARGETS = [
     ("Home page", "/"),
     ("Sign-in page", "/sign-in/"),
     ("Health check", "/healthz"),
+    ("Guide: contents", "/guide/"),
+    ("Guide: a part", "/guide/what-to-expect-from-your-social-worker/"),
+    ("Guide: glossary", "/guide/glossary/"),
+    ("Guide: whole guide", "/guide/print/"),
+    ("Guide: search", "/guide/search/?q=complaint"),
 ]
 
 
@@ -109,6 +114,8 @@ def main() -> int:
     try:
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         manage(env, "migrate", "--noinput", "--verbosity", "0")
+        # The guide's pages need its demo content; --force because these are production settings.
+        manage(env, "load_demo", "--force", "--verbosity", "0")
         server = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "portal/gunicorn_config.py", "portal.wsgi"],
             cwd=ROOT,

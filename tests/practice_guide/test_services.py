@@ -83,3 +83,27 @@ def test_moving_swaps_neighbours(editor):
     services.move(second, up=True, by=editor)  # already first: nothing happens
     assert [p.slug for p in GuidePart.objects.published()] == ["two", "one"]
     assert first.pk
+
+
+def test_the_publish_scheduled_command_publishes_what_is_due(editor):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    part = draft_part(by=editor)
+    services.schedule(part, when=timezone.now() + timedelta(minutes=5), by=editor)
+    GuidePart.objects.filter(pk=part.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
+    out = StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert out.getvalue().strip() == "Published 1 scheduled part."
+    assert GuidePart.objects.published().filter(pk=part.pk).exists()
+
+
+def test_a_page_request_after_the_time_publishes_it(client, editor):
+    part = draft_part(slug="later", title="Later", by=editor)
+    services.schedule(part, when=timezone.now() + timedelta(minutes=5), by=editor)
+    assert client.get("/guide/later/").status_code == 404
+    GuidePart.objects.filter(pk=part.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    response = client.get("/guide/later/")
+    assert response.status_code == 200
+    assert 'aria-current="page">Later<' in response.content.decode()
