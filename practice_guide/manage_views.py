@@ -241,7 +241,7 @@ def glossary_list(request):
 
 @editor_required
 def glossary_edit(request, pk=None):
-    term = get_object_or_404(GlossaryTerm, pk=pk) if pk else None
+    term = get_object_or_404(GlossaryTerm.objects.for_editor(request.user), pk=pk) if pk else None
     form = GlossaryTermForm(request.POST or None, instance=term)
     if request.method == "POST" and form.is_valid():
         saved = services.save_glossary_term(form)
@@ -252,7 +252,7 @@ def glossary_edit(request, pk=None):
 
 @editor_required
 def glossary_delete(request, pk):
-    term = get_object_or_404(GlossaryTerm, pk=pk)
+    term = get_object_or_404(GlossaryTerm.objects.for_editor(request.user), pk=pk)
     if request.method == "POST":
         services.delete_glossary_term(term)
         messages.success(request, f"“{term.term}” was removed from the glossary.")

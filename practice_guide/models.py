@@ -123,6 +123,14 @@ class PartEvent(models.Model):
         return f"{self.get_action_display()} {self.part} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class GlossaryTermQuerySet(models.QuerySet):
+    def for_editor(self, user):
+        """The one scoping rule for changing the glossary: guide editors only."""
+        if user.is_authenticated and user.has_perm("practice_guide.manage_guide"):
+            return self.all()
+        return self.none()
+
+
 class GlossaryTerm(models.Model):
     term = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
@@ -131,6 +139,8 @@ class GlossaryTerm(models.Model):
     )
     definition = models.TextField(help_text="One to three short sentences in plain words.")
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GlossaryTermQuerySet.as_manager()
 
     class Meta:
         ordering = [Lower("term")]

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from practice_guide import guide_cache, ratelimit, selectors, services
 from practice_guide.forms import FeedbackCommentForm
@@ -144,6 +144,7 @@ def feedback(request, slug):
     return redirect("practice_guide:feedback-comment", slug=found.slug, token=token)
 
 
+@require_http_methods(["GET", "POST"])
 def feedback_comment(request, slug, token):
     try:
         feedback_id = signing.loads(token, salt=FEEDBACK_TOKEN_SALT, max_age=FEEDBACK_TOKEN_AGE)

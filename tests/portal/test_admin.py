@@ -20,9 +20,13 @@ def administrator(db):
         "admin:portal_team_changelist",
         "admin:portal_service_changelist",
         "admin:auth_group_changelist",
+        "admin:practice_guide_guidepart_changelist",
+        "admin:practice_guide_revision_changelist",
+        "admin:practice_guide_partevent_changelist",
+        "admin:practice_guide_pagefeedback_changelist",
     ],
 )
-def test_administrator_can_open_the_admin_pages(client, administrator, name):
+def test_administrator_can_open_the_admin_pages(client, administrator, guide, name):
     client.force_login(administrator)
     assert client.get(reverse(name)).status_code == 200
 
