@@ -4,8 +4,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from practice_guide import services
 from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback
@@ -17,9 +19,10 @@ DRAFT = "Secret draft plans"
 
 @pytest.fixture(autouse=True)
 def empty_cache(transactional_db):
-    """The cache lives in a database table that flushing between tests leaves alone: start each test without the
-    last one's feedback rate limit or rendered pages."""
-    cache.clear()
+    """The shared cache is a database table that flushing between tests leaves alone, and rendered pages stay in
+    memory: start each test without the last one's feedback rate limit or pages."""
+    for name in settings.CACHES:
+        caches[name].clear()
 
 
 def tab_until(page, test, *, presses=40):
@@ -36,8 +39,8 @@ def tab_until(page, test, *, presses=40):
 
 def test_overview_lists_the_published_parts_only(page, guide, assert_accessible):
     page.goto("/guide/")
-    assert page.title() == f"Guide for families{TITLE_SUFFIX}"
-    assert page.get_by_role("heading", level=1).inner_text() == "Our guide for families"
+    expect(page).to_have_title(f"Guide for families{TITLE_SUFFIX}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Our guide for families")
     contents = page.locator(".portal-overview-list")
     assert contents.get_by_role("link").all_inner_texts() == PUBLISHED
     assert DRAFT not in page.content()
@@ -46,43 +49,43 @@ def test_overview_lists_the_published_parts_only(page, guide, assert_accessible)
 
 def test_a_part_has_breadcrumbs_navigation_related_parts_and_urgent_help(page, guide, assert_accessible):
     page.goto("/guide/what-to-expect/")
-    assert page.title() == f"What to expect{TITLE_SUFFIX}"
-    assert page.get_by_role("heading", level=1).inner_text() == "What to expect"
+    expect(page).to_have_title(f"What to expect{TITLE_SUFFIX}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What to expect")
     breadcrumbs = page.get_by_role("navigation", name="Breadcrumb")
     assert breadcrumbs.get_by_role("link").all_inner_texts() == ["Home", "Guide for families"]
     related = page.get_by_role("complementary", name="Related parts")
     assert related.get_by_role("link").all_inner_texts() == ["Your rights"]
     urgent = page.get_by_role("complementary", name="Need help now?")
-    assert urgent.get_by_role("link", name="999").is_visible()
-    assert page.get_by_text("Last updated").is_visible()
+    expect(urgent.get_by_role("link", name="999")).to_be_visible()
+    expect(page.get_by_text("Last updated")).to_be_visible()
     assert_accessible(page)
 
     pages = page.get_by_role("navigation", name="Guide pages")
-    assert pages.get_by_role("link", name=re.compile("^Previous")).count() == 0
+    expect(pages.get_by_role("link", name=re.compile("^Previous"))).to_have_count(0)
     pages.get_by_role("link", name=re.compile("^Next")).click()
-    assert page.url.endswith("/guide/your-rights/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Your rights"
+    page.wait_for_url("**/guide/your-rights/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your rights")
     pages.get_by_role("link", name=re.compile("^Next")).click()
-    assert page.url.endswith("/guide/feedback-and-complaints/")
-    assert pages.get_by_role("link", name=re.compile("^Next")).count() == 0
+    page.wait_for_url("**/guide/feedback-and-complaints/")
+    expect(pages.get_by_role("link", name=re.compile("^Next"))).to_have_count(0)
     pages.get_by_role("link", name=re.compile("^Previous")).click()
-    assert page.url.endswith("/guide/your-rights/")
+    page.wait_for_url("**/guide/your-rights/")
     pages.get_by_role("link", name=re.compile("^Previous")).click()
-    assert page.url.endswith("/guide/what-to-expect/")
+    page.wait_for_url("**/guide/what-to-expect/")
     assert_accessible(page)
 
 
 def test_breadcrumb_leads_back_to_the_overview(page, guide):
     page.goto("/guide/your-rights/")
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Guide for families").click()
-    assert page.url.endswith("/guide/")
+    page.wait_for_url("**/guide/")
 
 
 def test_glossary_page(page, guide, assert_accessible):
     page.goto("/guide/")
     page.get_by_role("link", name="The words we use: a glossary").click()
-    assert page.url.endswith("/guide/glossary/")
-    assert page.title() == f"The words we use{TITLE_SUFFIX}"
+    page.wait_for_url("**/guide/glossary/")
+    expect(page).to_have_title(f"The words we use{TITLE_SUFFIX}")
     assert page.locator("dt").all_inner_texts() == ["advocate", "core group"]
     assert "check a child protection plan" in page.locator("#core-group + dd").inner_text()
     assert_accessible(page)
@@ -91,13 +94,13 @@ def test_glossary_page(page, guide, assert_accessible):
 def test_print_page_has_every_published_part_and_no_draft(page, guide, assert_accessible):
     page.goto("/guide/")
     page.get_by_role("link", name="The whole guide on one page, to print or save").click()
-    assert page.url.endswith("/guide/print/")
+    page.wait_for_url("**/guide/print/")
     headings = page.get_by_role("heading", level=2).all_inner_texts()
     for number, title in enumerate(PUBLISHED, start=1):
         assert f"{number}. {title}" in headings
     assert DRAFT not in page.content()
     assert "Unicorn" not in page.content()
-    assert page.get_by_text("You have the right to complain.").is_visible()
+    expect(page.get_by_text("You have the right to complain.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -109,22 +112,22 @@ def search_for(page, words):
 def test_search_finds_and_highlights(page, guide, assert_accessible):
     page.goto("/guide/")
     search_for(page, "complain")
+    expect(page).to_have_title(f"Search results for “complain”{TITLE_SUFFIX}")
     assert "/guide/search/?q=complain" in page.url
-    assert page.title() == f"Search results for “complain”{TITLE_SUFFIX}"
     results = page.locator(".portal-search-results")
-    assert results.get_by_role("link", name="Your rights").is_visible()
+    expect(results.get_by_role("link", name="Your rights")).to_be_visible()
     assert results.locator("mark").first.inner_text().lower() == "complain"
     assert_accessible(page)
     results.get_by_role("link", name="Your rights").click()
-    assert page.url.endswith("/guide/your-rights/")
+    page.wait_for_url("**/guide/your-rights/")
 
 
 def test_search_never_finds_drafts(page, guide, assert_accessible):
     page.goto("/guide/search/")
     assert_accessible(page)
     search_for(page, "Unicorn")
-    assert page.get_by_role("heading", name="No results for “Unicorn”").is_visible()
-    assert page.locator(".portal-search-results").count() == 0
+    expect(page.get_by_role("heading", name="No results for “Unicorn”")).to_be_visible()
+    expect(page.locator(".portal-search-results")).to_have_count(0)
     assert DRAFT not in page.content()
     assert_accessible(page)
 
@@ -132,32 +135,34 @@ def test_search_never_finds_drafts(page, guide, assert_accessible):
 def test_search_suggests_a_spelling(page, guide, assert_accessible):
     page.goto("/guide/search/")
     search_for(page, "complan")
-    assert page.get_by_role("heading", name="No results for “complan”").is_visible()
-    assert page.get_by_text("Did you mean").is_visible()
+    expect(page.get_by_role("heading", name="No results for “complan”")).to_be_visible()
+    expect(page.get_by_text("Did you mean")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="complain", exact=True).click()
-    assert page.locator(".portal-search-results").get_by_role("link", name="Your rights").is_visible()
+    expect(page.locator(".portal-search-results").get_by_role("link", name="Your rights")).to_be_visible()
 
 
 def test_the_childrens_version_is_kept_from_part_to_part(page, guide, assert_accessible):
     page.goto("/guide/what-to-expect/")
-    assert page.get_by_text("You are reading the version for parents and carers").is_visible()
+    expect(page.get_by_text("You are reading the version for parents and carers")).to_be_visible()
     page.get_by_role("link", name="Read the version for children and young people").click()
-    assert page.url.endswith("/guide/what-to-expect/")
-    assert page.get_by_text("Your social worker is there to help you").is_visible()
-    assert page.get_by_text("Your social worker will visit you").count() == 0
-    assert page.get_by_text("You are reading the version for children and young people").is_visible()
+    page.wait_for_url("**/guide/what-to-expect/")
+    expect(page.get_by_text("Your social worker is there to help you")).to_be_visible()
+    expect(page.get_by_text("Your social worker will visit you")).to_have_count(0)
+    expect(page.get_by_text("You are reading the version for children and young people")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Contents").get_by_role("link", name="Your rights").click()
-    assert page.url.endswith("/guide/your-rights/")
-    assert page.get_by_text("You are reading the version for children and young people").is_visible()
-    assert page.get_by_text("There is no separate version of this page for children and young people yet").is_visible()
+    page.wait_for_url("**/guide/your-rights/")
+    expect(page.get_by_text("You are reading the version for children and young people")).to_be_visible()
+    expect(
+        page.get_by_text("There is no separate version of this page for children and young people yet")
+    ).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Read the version for parents and carers").click()
-    assert page.url.endswith("/guide/your-rights/")
-    assert page.get_by_text("You are reading the version for parents and carers").is_visible()
+    page.wait_for_url("**/guide/your-rights/")
+    expect(page.get_by_text("You are reading the version for parents and carers")).to_be_visible()
 
 
 # --- Glossary words with the keyboard -------------------------------------------------------
@@ -168,13 +173,12 @@ def test_glossary_word_explains_itself_to_keyboard_users(page, guide, assert_acc
     # Checked before any link has focus: axe cannot see GOV.UK's focus underline (a box shadow) and would
     # wrongly report the focused link as indistinguishable from the text around it.
     assert_accessible(page)
-    tab_until(
-        page, "element.classList.contains('portal-term__link') && element.textContent.trim() === 'core group'"
-    )
     link = page.locator(".portal-term__link", has_text="core group")
-    tip_id = link.get_attribute("aria-describedby")
-    tip = page.locator(f"#{tip_id}")
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
     assert tip.get_attribute("role") == "tooltip"
+    assert not tip.is_visible()
+
+    tab_until(page, "element.classList.contains('portal-term__link') && element.textContent.trim() === 'core group'")
     tip.wait_for(state="visible")
     assert tip.is_visible()
     assert "check a child protection plan" in tip.inner_text()
@@ -192,6 +196,16 @@ def test_glossary_word_explains_itself_to_keyboard_users(page, guide, assert_acc
     assert_accessible(page)
 
 
+def test_glossary_word_explains_itself_on_hover(page, guide, assert_accessible):
+    page.goto("/guide/what-to-expect/")
+    tip = page.locator("#term-core-group")
+    assert not tip.is_visible()
+    page.locator(".portal-term__link", has_text="core group").hover()
+    tip.wait_for(state="visible")
+    assert "check a child protection plan" in tip.inner_text()
+    assert_accessible(page)
+
+
 # --- Feedback ----------------------------------------------------------------------------------
 
 
@@ -200,8 +214,8 @@ def test_no_feedback_and_a_comment_with_the_keyboard_only(page, guide, assert_ac
     tab_until(page, "element.tagName === 'BUTTON' && element.textContent.trim().startsWith('No')", presses=60)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/guide/your-rights/feedback/[^/]+/$"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Help us improve this page"
-    assert page.title() == f"Help us improve this page{TITLE_SUFFIX}"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Help us improve this page")
+    expect(page).to_have_title(f"Help us improve this page{TITLE_SUFFIX}")
     assert_accessible(page)
 
     tab_until(page, "element.tagName === 'TEXTAREA'")
@@ -212,7 +226,7 @@ def test_no_feedback_and_a_comment_with_the_keyboard_only(page, guide, assert_ac
     tab_until(page, "element.tagName === 'BUTTON' && element.textContent.trim() === 'Send'", presses=5)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/guide/your-rights/\?feedback=thanks#feedback$"))
-    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
     assert_accessible(page)
 
     answer = PageFeedback.objects.get()
@@ -226,8 +240,8 @@ def test_yes_feedback_says_thank_you_at_once(page, guide, assert_accessible):
     page.goto("/guide/what-to-expect/")
     page.get_by_role("button", name=re.compile("^Yes")).click()
     page.wait_for_url(re.compile(r"/guide/what-to-expect/\?feedback=thanks#feedback$"))
-    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
-    assert page.get_by_role("button", name=re.compile("^Yes")).count() == 0
+    expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Yes"))).to_have_count(0)
     assert_accessible(page)
 
     answer = PageFeedback.objects.get()
@@ -240,7 +254,7 @@ def test_no_feedback_without_a_comment_can_be_skipped(page, guide):
     page.goto("/guide/what-to-expect/")
     page.get_by_role("button", name=re.compile("^No")).click()
     page.get_by_role("link", name="Skip and go back to the page").click()
-    assert page.url.endswith("/guide/what-to-expect/")
+    page.wait_for_url("**/guide/what-to-expect/")
     answer = PageFeedback.objects.get()
     assert (answer.useful, answer.comment) == (False, "")
 
@@ -250,7 +264,7 @@ def test_no_feedback_without_a_comment_can_be_skipped(page, guide):
 
 def test_a_part_fits_a_320_pixel_screen(phone_page, guide, assert_accessible):
     phone_page.goto("/guide/what-to-expect/")
-    assert phone_page.get_by_role("heading", level=1).inner_text() == "What to expect"
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("What to expect")
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert_accessible(phone_page)
@@ -258,10 +272,10 @@ def test_a_part_fits_a_320_pixel_screen(phone_page, guide, assert_accessible):
 
 def test_a_part_can_be_read_and_rated_without_javascript(no_js_page, guide):
     no_js_page.goto("/guide/what-to-expect/")
-    assert no_js_page.get_by_role("heading", level=1).inner_text() == "What to expect"
-    assert no_js_page.get_by_text("Your social worker will visit you.").is_visible()
+    expect(no_js_page.get_by_role("heading", level=1)).to_have_text("What to expect")
+    expect(no_js_page.get_by_text("Your social worker will visit you.")).to_be_visible()
     no_js_page.get_by_role("button", name=re.compile("^Yes")).click()
-    assert no_js_page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    expect(no_js_page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
     answer = PageFeedback.objects.get()
     assert (answer.part.slug, answer.useful) == ("what-to-expect", True)
 
@@ -271,9 +285,9 @@ def test_a_part_can_be_read_and_rated_without_javascript(no_js_page, guide):
 
 def open_manage(page, sign_in, editor):
     sign_in(page, editor)
-    assert page.get_by_role("heading", level=1).inner_text() == "Staff home"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staff home")
     page.get_by_role("link", name="Edit the guide for families").click()
-    assert page.url.endswith("/guide/manage/")
+    page.wait_for_url("**/guide/manage/")
 
 
 def success_banner(page):
@@ -282,7 +296,7 @@ def success_banner(page):
 
 def test_editor_sees_every_part_with_its_status(page, sign_in, editor, guide, assert_accessible):
     open_manage(page, sign_in, editor)
-    assert page.title() == f"Edit the guide for families{TITLE_SUFFIX}"
+    expect(page).to_have_title(f"Edit the guide for families{TITLE_SUFFIX}")
     table = page.get_by_role("table")
     rows = table.locator("tbody tr")
     assert rows.count() == 4
@@ -297,10 +311,10 @@ def test_editor_sees_every_part_with_its_status(page, sign_in, editor, guide, as
 def test_add_a_part_needs_a_title(page, sign_in, editor, guide, assert_accessible):
     open_manage(page, sign_in, editor)
     page.get_by_role("link", name="Add a part").click()
-    assert page.title() == f"Add a part{TITLE_SUFFIX}"
+    expect(page).to_have_title(f"Add a part{TITLE_SUFFIX}")
     assert_accessible(page)
     page.get_by_role("button", name="Create draft").click()
-    assert page.title().startswith("Error: Add a part")
+    expect(page).to_have_title(re.compile("^Error: Add a part"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter a title" in summary.inner_text()
     assert "Enter a summary" in summary.inner_text()
@@ -321,8 +335,8 @@ def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign
     page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you at home first.")
     page.get_by_role("button", name="Create draft").click()
     assert "was created as a draft" in success_banner(page).inner_text()
-    assert page.get_by_role("heading", level=1).inner_text() == "Meeting your social worker"
-    assert page.locator(".govuk-tag", has_text="Draft only").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Meeting your social worker")
+    expect(page.locator(".govuk-tag", has_text="Draft only")).to_be_visible()
     assert_accessible(page)
     part = GuidePart.objects.get(slug="meeting-your-social-worker")
     assert part.published_id is None
@@ -330,10 +344,10 @@ def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign
     # Change it, save and preview: a preview banner and the new words.
     page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you at school first.")
     page.get_by_role("button", name="Save and preview").click()
-    assert page.url.endswith(f"/guide/manage/{part.pk}/preview/")
-    assert page.get_by_role("region", name="Preview").is_visible()
-    assert page.get_by_text("We will meet you at school first.").is_visible()
-    assert page.title() == f"Preview: Meeting your social worker{TITLE_SUFFIX}"
+    page.wait_for_url(f"**/guide/manage/{part.pk}/preview/")
+    expect(page.get_by_role("region", name="Preview")).to_be_visible()
+    expect(page.get_by_text("We will meet you at school first.")).to_be_visible()
+    expect(page).to_have_title(f"Preview: Meeting your social worker{TITLE_SUFFIX}")
     assert_accessible(page)
     # Not public yet.
     assert page.request.get("/guide/meeting-your-social-worker/").status == 404
@@ -342,11 +356,11 @@ def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign
     page.get_by_role("link", name="Back to editing").click()
     page.get_by_role("button", name="Publish the saved draft now").click()
     assert "is published. Families can read it now." in success_banner(page).inner_text()
-    assert page.get_by_text("Families see the saved draft: there is nothing new to publish.").is_visible()
+    expect(page.get_by_text("Families see the saved draft: there is nothing new to publish.")).to_be_visible()
     assert_accessible(page)
     page.goto("/guide/meeting-your-social-worker/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Meeting your social worker"
-    assert page.get_by_text("We will meet you at school first.").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Meeting your social worker")
+    expect(page.get_by_text("We will meet you at school first.")).to_be_visible()
     page.goto("/guide/")
     assert "Meeting your social worker" in page.locator(".portal-overview-list").inner_text()
 
@@ -355,18 +369,18 @@ def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign
     page.get_by_label("Version for parents and carers", exact=True).fill("We will meet you wherever suits you.")
     page.get_by_role("button", name="Save draft").click()
     assert "Your draft was saved" in success_banner(page).inner_text()
-    assert page.locator(".govuk-tag", has_text="Unpublished changes").is_visible()
+    expect(page.locator(".govuk-tag", has_text="Unpublished changes")).to_be_visible()
     assert page.request.get("/guide/meeting-your-social-worker/").text().count("school first") == 1
 
     # Compare versions 1 and 2.
     page.get_by_role("link", name="History and earlier versions").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "History"
+    expect(page.get_by_role("heading", level=1)).to_have_text("History")
     assert page.locator("tbody tr").count() == 3
     assert_accessible(page)
     page.get_by_label("Older version").select_option(label="Version 1")
     page.get_by_label("Newer version").select_option(label="Version 2")
     page.get_by_role("button", name="Compare").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Compare versions 1 and 2"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare versions 1 and 2")
     removed = page.locator("tr.portal-diff--removed")
     added = page.locator("tr.portal-diff--added")
     assert removed.count() == 1
@@ -387,18 +401,48 @@ def test_editor_writes_previews_publishes_changes_and_restores_a_part(page, sign
     assert page.request.get("/guide/meeting-your-social-worker/").text().count("school first") == 1
 
 
+def test_editor_checks_readability_of_a_part(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name="Your rights", exact=True).click()
+    page.get_by_label("Version for parents and carers", exact=True).fill(
+        "You have the right to complain. We will listen to you."
+    )
+    panel = page.get_by_role("region", name="How easy is it to read?")
+    expect(panel).to_contain_text("6 in 1 sentences")
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.get_by_role("button", name="Check readability").click()
+    assert posted.value.status == 200
+    # The panel now describes the words in the form, not the saved ones.
+    expect(panel).to_contain_text("11 in 2 sentences")
+    # Checking saves nothing.
+    assert GuidePart.objects.get(slug="your-rights").draft.number == 1
+    assert_accessible(page)
+
+
+def test_editing_a_part_with_an_empty_title_shows_an_error(page, sign_in, editor, guide, assert_accessible):
+    open_manage(page, sign_in, editor)
+    page.get_by_role("link", name="Your rights", exact=True).click()
+    page.get_by_label("Title", exact=True).fill("")
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.get_by_role("button", name="Save draft").click()
+    assert posted.value.status == 200
+    expect(page).to_have_title(re.compile("^Error: Edit “Your rights”"))
+    assert "Enter a title" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
+
 def test_schedule_publishing_page_and_its_errors(page, sign_in, editor, guide, assert_accessible):
     open_manage(page, sign_in, editor)
     page.get_by_role("link", name=DRAFT).click()
     page.get_by_role("link", name="Schedule publishing for later").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Schedule publishing"
-    assert page.title() == f"Schedule publishing{TITLE_SUFFIX}"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Schedule publishing")
+    expect(page).to_have_title(f"Schedule publishing{TITLE_SUFFIX}")
     assert_accessible(page)
 
     page.get_by_label("Date").fill("")
     page.get_by_label("Time").fill("")
     page.get_by_role("button", name="Schedule publishing").click()
-    assert page.title().startswith("Error: Schedule publishing")
+    expect(page).to_have_title(re.compile("^Error: Schedule publishing"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter the date to publish" in summary.inner_text()
     assert "Enter the time to publish" in summary.inner_text()
@@ -409,7 +453,7 @@ def test_schedule_publishing_page_and_its_errors(page, sign_in, editor, guide, a
     page.get_by_label("Time").fill("09:00")
     page.get_by_role("button", name="Schedule publishing").click()
     assert "will be published on" in success_banner(page).inner_text()
-    assert page.locator(".govuk-tag", has_text="Scheduled for").is_visible()
+    expect(page.locator(".govuk-tag", has_text="Scheduled for")).to_be_visible()
     assert_accessible(page)
     part = GuidePart.objects.get(slug="secret-plans")
     assert part.scheduled_id == part.draft_id
@@ -419,16 +463,16 @@ def test_schedule_publishing_page_and_its_errors(page, sign_in, editor, guide, a
 def test_editor_keeps_the_glossary(page, sign_in, editor, guide, assert_accessible):
     open_manage(page, sign_in, editor)
     page.get_by_role("link", name="Glossary", exact=True).click()
-    assert page.url.endswith("/guide/manage/glossary/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Glossary"
+    page.wait_for_url("**/guide/manage/glossary/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Glossary")
     assert page.locator(".govuk-summary-list__key").all_inner_texts() == ["advocate", "core group"]
     assert_accessible(page)
 
     page.get_by_role("link", name="Add a word").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Add a word to the glossary"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add a word to the glossary")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
-    assert page.title().startswith("Error: Add a word to the glossary")
+    expect(page).to_have_title(re.compile("^Error: Add a word to the glossary"))
     summary = page.locator(".govuk-error-summary")
     assert "Enter the word or phrase" in summary.inner_text()
     assert "Enter what it means" in summary.inner_text()
@@ -453,11 +497,11 @@ def test_feedback_report(page, sign_in, editor, guide, assert_accessible):
     services.add_feedback_comment(answer, "I did not understand the word complain.")
     open_manage(page, sign_in, editor)
     page.get_by_role("link", name="Feedback from families").click()
-    assert page.url.endswith("/guide/manage/feedback/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Feedback from families"
+    page.wait_for_url("**/guide/manage/feedback/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Feedback from families")
     row = page.locator("tbody tr").filter(has=page.get_by_role("rowheader", name="Your rights"))
     assert row.locator("td").all_inner_texts() == ["1", "1", "50%"]
-    assert page.get_by_text("I did not understand the word complain.").is_visible()
+    expect(page.get_by_text("I did not understand the word complain.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -466,9 +510,10 @@ def test_feedback_report(page, sign_in, editor, guide, assert_accessible):
 
 def test_social_workers_cannot_edit_the_guide(page, sign_in, worker, guide, assert_accessible):
     sign_in(page, worker)
-    assert page.get_by_role("link", name="Edit the guide for families").count() == 0
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staff home")
+    expect(page.get_by_role("link", name="Edit the guide for families")).to_have_count(0)
     response = page.goto("/guide/manage/")
     assert response.status == 403
-    assert page.get_by_role("heading", level=1).inner_text() == "You cannot see this page"
+    expect(page.get_by_role("heading", level=1)).to_have_text("You cannot see this page")
     assert_accessible(page)
     assert page.goto("/guide/manage/new/").status == 403
