@@ -34,7 +34,9 @@ def published_parts():
 
 
 def published_part(slug: str) -> GuidePart | None:
-    return GuidePart.objects.published().filter(slug=slug).first()
+    # The texts load only if the rendered page is not already cached.
+    texts = ("body_parents", "body_children", "text_parents", "text_children")
+    return GuidePart.objects.published().defer(*(f"published__{name}" for name in texts)).filter(slug=slug).first()
 
 
 def glossary() -> list[GlossaryTerm]:
