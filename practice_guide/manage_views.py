@@ -116,6 +116,14 @@ def part_edit(request, pk):
     return render(request, "practice_guide/manage/part_form.html", context)
 
 
+@require_POST
+@editor_required
+def readability_check(request):
+    """The readability panel for the text in the form, for the editor page's script to refresh as people type."""
+    report = _readability(request.POST.get("body_parents"), request.POST.get("body_children"))
+    return render(request, "practice_guide/manage/readability_panel.html", {"report_items": report})
+
+
 @editor_required
 def part_preview(request, pk):
     part = _part(request, pk)

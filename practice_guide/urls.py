@@ -15,6 +15,7 @@ urlpatterns = [
     path("manage/new/", manage_views.part_create, name="manage-create"),
     path("manage/feedback/", manage_views.feedback_report, name="manage-feedback"),
     path("manage/feedback.csv", manage_views.feedback_csv, name="manage-feedback-csv"),
+    path("manage/readability/", manage_views.readability_check, name="manage-readability"),
     path("manage/glossary/", manage_views.glossary_list, name="manage-glossary"),
     path("manage/glossary/new/", manage_views.glossary_edit, name="manage-glossary-create"),
     path("manage/glossary/<int:pk>/", manage_views.glossary_edit, name="manage-glossary-edit"),

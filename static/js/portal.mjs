@@ -19,3 +19,27 @@ document.addEventListener("mouseover", (event) => {
   const term = event.target.closest && event.target.closest("[data-module='portal-term']");
   if (term) term.classList.remove("portal-term--dismissed");
 });
+
+// The editor's readability panel: refresh it a moment after the writer stops typing.
+// Without this script, the "Check readability" button does the same.
+document.querySelectorAll("[data-module='portal-readability']").forEach((panel) => {
+  const form = document.querySelector("textarea[name='body_parents']")?.form;
+  if (!form) return;
+  let timer;
+  const refresh = async () => {
+    const data = new FormData(form);
+    data.set("action", "check");
+    try {
+      const response = await fetch(panel.dataset.url, { method: "POST", body: data, credentials: "same-origin" });
+      if (response.ok) panel.innerHTML = await response.text();
+    } catch {
+      // Offline or signed out: the button still works.
+    }
+  };
+  form.querySelectorAll("textarea").forEach((field) => {
+    field.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 1000);
+    });
+  });
+});

@@ -255,3 +255,17 @@ def test_editor_pages_use_a_fixed_number_of_queries(client, guide, editor, djang
     ]:
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_the_readability_panel_refreshes_from_the_forms_text(client, guide, editor):
+    client.force_login(editor)
+    response = client.post("/guide/manage/readability/", {"body_parents": "We will visit you. We will listen."})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Reading age" in content
+    assert "7 in 2 sentences" in content
+
+
+def test_the_readability_panel_is_for_editors_only(client, guide, worker):
+    client.force_login(worker)
+    assert client.post("/guide/manage/readability/", {"body_parents": "Hello."}).status_code == 403
