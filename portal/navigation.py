@@ -20,6 +20,30 @@ def destinations_for(user) -> list[Destination]:
             "Your name, team, line manager and working pattern, and how to change your password.",
         )
     ]
+    places.append(
+        Destination(
+            "Your supervision",
+            reverse("supervision:overview"),
+            "Your next session, actions, preparation notes and supervision history"
+            + (", and the people you supervise." if user.has_perm("supervision.supervise") else "."),
+        )
+    )
+    if user.has_perm("supervision.view_dashboard"):
+        places.append(
+            Destination(
+                "Supervision dashboard",
+                reverse("supervision:dashboard"),
+                "Who is due or overdue for supervision, sessions per worker, open actions and caseloads.",
+            )
+        )
+    if user.has_perm("supervision.run_group_sessions"):
+        places.append(
+            Destination(
+                "Group reflective sessions",
+                reverse("supervision:group-sessions"),
+                "Record the group sessions you run: themes, who came and anonymised learning points.",
+            )
+        )
     if user.has_perm("portal.view_service_people") or user.has_perm("portal.view_team_people"):
         places.append(
             Destination(

@@ -20,18 +20,29 @@ class Role:
 
 # Role name -> (what the role is for, permissions as "app_label.codename").
 ROLES: dict[str, tuple[str, list[str]]] = {
+    # Social workers reach their own supervision records by scope (supervision.access), not permission.
     Role.SOCIAL_WORKER: ("A qualified social worker holding a caseload.", []),
     Role.SUPERVISOR: (
         "A team manager who supervises social workers.",
-        ["portal.view_team_people"],
+        ["portal.view_team_people", "supervision.supervise", "supervision.view_dashboard"],
     ),
     Role.SERVICE_MANAGER: (
         "Manages the service: sees every team.",
-        ["portal.view_team_people", "portal.view_service_people"],
+        [
+            "portal.view_team_people",
+            "portal.view_service_people",
+            "supervision.supervise",
+            "supervision.view_dashboard",
+            "supervision.view_service_records",
+            "supervision.view_audit",
+        ],
     ),
     Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", ["practice_guide.manage_guide"]),
     Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
-    Role.FACILITATOR: ("The systemic psychotherapist who runs group reflective sessions.", []),
+    Role.FACILITATOR: (
+        "The systemic psychotherapist who runs group reflective sessions.",
+        ["supervision.run_group_sessions"],
+    ),
 }
 
 

@@ -67,6 +67,10 @@ FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "practice-portal@example.org")
 # which never connects: set the service's real numbers (check --deploy warns until you do).
 DAYTIME_PHONE = os.environ.get("DAYTIME_PHONE", "020 7946 0000")
 OUT_OF_HOURS_PHONE = os.environ.get("OUT_OF_HOURS_PHONE", "020 7946 0001")
+# Emails are read outside the site, so their links need the address people reach it by.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Years a supervision record is kept after its date; the service's retention schedule decides.
+SUPERVISION_RETENTION_YEARS = env_int("SUPERVISION_RETENTION_YEARS", 6)
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
@@ -114,6 +118,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 INSTALLED_APPS = [
     "portal",
     "practice_guide",
+    "supervision",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -53,6 +53,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
     path("guide/", include("practice_guide.urls")),
+    path("supervision/", include("supervision.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     *auth_patterns,
     path("admin/", admin.site.urls),

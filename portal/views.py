@@ -65,7 +65,7 @@ def accessibility(request):
 
 
 def privacy(request):
-    return render(request, "portal/privacy.html")
+    return render(request, "portal/privacy.html", {"supervision_retention_years": settings.SUPERVISION_RETENTION_YEARS})
 
 
 def cookies(request):

@@ -4,7 +4,9 @@ Prints requests per second and p50/p95 latency for each page, and each page's
 share of the ceiling: a static file served by the same server. Bounded: each
 target runs for BENCH_SECONDS (default 10) with BENCH_CONNECTIONS (default 16).
 
-Later features add their pages to TARGETS.
+Later features add their pages to TARGETS, or to SIGNED_IN_TARGETS for pages behind
+sign-in: those are fetched with the session cookie of the Bench service's manager
+(`make_supervision_bench_data`: 200 social workers, five years of sessions).
 """
 
 import json
@@ -39,6 +41,29 @@ TARGETS = [
     ("Guide: search", "/guide/search/?q=complaint"),
 ]
 
+# (label, path, email): fetched signed in as that person.
+BENCH_MANAGER = "bench-manager@example.org"
+SIGNED_IN_TARGETS = [
+    ("Supervision dashboard", "/supervision/dashboard/", BENCH_MANAGER),
+    ("Supervision dashboard CSV", "/supervision/dashboard/export.csv", BENCH_MANAGER),
+]
+
+# Makes a signed-in session the way django.contrib.auth.login does, and prints its cookie.
+# Run with the server's environment: the session's hash is keyed on the same SECRET_KEY.
+SESSION_FOR = """
+import sys
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+person = get_user_model().objects.get(email={email!r})
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = person._meta.pk.value_to_string(person)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+session.save()
+sys.stdout.write(settings.SESSION_COOKIE_NAME + "=" + session.session_key + "\\n")
+"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -63,6 +88,27 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def session_cookie(env: dict, email: str) -> str:
+    """A "name=value" session cookie for `email`. Idle sessions end after 30 minutes: enough for a run."""
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", SESSION_FOR.format(email=email)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return output.strip().splitlines()[-1]
+
+
+def check_signed_in(url: str, cookie: str) -> None:
+    """Fail loudly rather than measure the sign-in page: a refused cookie redirects there."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie, "X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
+        if response.status != 200 or response.url != url:
+            raise SystemExit(f"{url} answered {response.status} at {response.url}, not the page: is the cookie right?")
+
+
 def wait_until_up(base: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -80,8 +126,9 @@ def hashed_stylesheet() -> str:
     return "/static/" + manifest["paths"]["css/portal.css"]
 
 
-def drive(url: str) -> dict:
+def drive(url: str, cookie: str = "") -> dict:
     # Requests arrive as if through the TLS proxy, so SECURE_SSL_REDIRECT stays on as in production.
+    extra = ["-H", f"Cookie: {cookie}"] if cookie else []
     output = subprocess.run(
         [
             "wrk",
@@ -93,6 +140,7 @@ def drive(url: str) -> dict:
             str(ROOT / "bench" / "report.lua"),
             "-H",
             "X-Forwarded-Proto: https",
+            *extra,
             url,
         ],
         capture_output=True,
@@ -116,6 +164,9 @@ def main() -> int:
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         # The guide's pages need its demo content; --force because these are production settings.
         manage(env, "load_demo", "--force", "--verbosity", "0")
+        # The supervision dashboard's pages need a large service to be a fair test.
+        manage(env, "make_supervision_bench_data", "--force", "--verbosity", "0")
+        cookies = {email: session_cookie(env, email) for _label, _path, email in SIGNED_IN_TARGETS}
         server = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "portal/gunicorn_config.py", "portal.wsgi"],
             cwd=ROOT,
@@ -127,6 +178,9 @@ def main() -> int:
         for label, path in TARGETS:
             path = path.replace("{static}", hashed_stylesheet())
             results.append((label, path, drive(base + path)))
+        for label, path, email in SIGNED_IN_TARGETS:
+            check_signed_in(base + path, cookies[email])
+            results.append((label, path, drive(base + path, cookies[email])))
     finally:
         if server:
             server.terminate()
@@ -138,11 +192,11 @@ def main() -> int:
     workers = os.environ.get("GUNICORN_WORKERS", f"{os.cpu_count() * 2 + 1} (2 x cores + 1)")
     lines = [
         f"gunicorn, production settings, {workers} workers; wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on loopback",
-        f"{'Page':<24} {'Path':<44} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'of ceiling':>11}",
+        f"{'Page':<26} {'Path':<44} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'of ceiling':>11}",
     ]
     for label, path, figures in results:
         lines.append(
-            f"{label:<24} {path[:44]:<44} {figures['rps']:>9.1f} {figures['p50_ms']:>8.2f} {figures['p95_ms']:>8.2f} "
+            f"{label:<26} {path[:44]:<44} {figures['rps']:>9.1f} {figures['p50_ms']:>8.2f} {figures['p95_ms']:>8.2f} "
             f"{figures['errors']:>7} {figures['rps'] / ceiling:>10.0%}"
         )
     sys.stdout.write("\n".join(lines) + "\n")

@@ -65,3 +65,38 @@ def guide(db, editor):
     ]
     draft_part("secret-plans", "Secret draft plans", by=editor, body="Unicorn budget proposals are not ready.")
     return parts
+
+
+@pytest.fixture
+def facilitator(team):
+    return UserFactory(team=team, roles=[Role.FACILITATOR], job_title="Systemic Psychotherapist")
+
+
+@pytest.fixture
+def other_supervisor(other_team):
+    return UserFactory(team=other_team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager")
+
+
+@pytest.fixture
+def team_mate(team, supervisor):
+    """Another social worker in the worker's team, supervised by the same supervisor."""
+    return UserFactory(team=team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER])
+
+
+@pytest.fixture
+def agreement(worker, supervisor):
+    from tests.factories import AgreementFactory
+
+    return AgreementFactory(supervisee=worker, supervisor=supervisor)
+
+
+@pytest.fixture
+def supervision_session(agreement):
+    """A written-up, unsigned session between `worker` and `supervisor`, with a case and an action."""
+    from supervision.models import CaseDiscussion
+    from tests.factories import ActionFactory, SessionFactory
+
+    session = SessionFactory(supervisee=agreement.supervisee, supervisor=agreement.supervisor)
+    CaseDiscussion.objects.create(session=session, case_reference="CS-10442", discussion="Planning a core group.")
+    ActionFactory(session=session)
+    return session

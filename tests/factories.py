@@ -1,7 +1,10 @@
 """Test objects. Every person gets the password `password-for-tests`."""
 
+from datetime import date
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from portal.models import Service, Team, User
 
@@ -73,3 +76,56 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     term = factory.Sequence(lambda n: f"word {n}")
     slug = factory.LazyAttribute(lambda o: o.term.replace(" ", "-").lower())
     definition = "A plain explanation of the word."
+
+
+# --- Supervision --------------------------------------------------------------------------
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.Agreement"
+
+    supervisee = factory.SubFactory(UserFactory)
+    supervisor = factory.SubFactory(UserFactory)
+    starts_on = date(2026, 1, 5)
+    frequency = "monthly"
+    arrangements = "An hour and a half in the small meeting room, booked a month ahead."
+    confidentiality = "What we discuss stays between us unless a child or adult is at risk of harm."
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    """A session written up by the supervisor (not yet signed). Pass recorded_at=None for a booking."""
+
+    class Meta:
+        model = "supervision.Session"
+
+    supervisee = factory.SubFactory(UserFactory)
+    supervisor = factory.SubFactory(UserFactory)
+    held_on = date(2026, 11, 2)
+    frame = "4x4x4"
+    notes = factory.LazyFunction(
+        lambda: {"experience": "A difficult home visit with a father who felt unheard.", "support": "Tired this month."}
+    )
+    caseload_children = 17
+    caseload_complexity = "mixed"
+    recorded_at = factory.LazyFunction(timezone.now)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.Action"
+
+    session = factory.SubFactory(SessionFactory)
+    description = "Book a genogram session with the family"
+    owner = factory.SelfAttribute("session.supervisee")
+    due_on = date(2026, 12, 1)
+
+
+class GroupSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.GroupSession"
+
+    facilitator = factory.SubFactory(UserFactory)
+    held_on = date(2026, 11, 4)
+    theme = "Working with fathers"
+    learning_points = "Invite fathers early and by name; ask what would help them come."

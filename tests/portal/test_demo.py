@@ -1,10 +1,14 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
-from portal.management.commands.load_demo import DEMO_PASSWORD
+from portal.management.commands.load_demo import DEMO_PASSWORD, FIRST_TEAM, SECOND_TEAM
 from portal.models import Team, User
+from supervision.models import Agreement, GroupSession, Session
 
 SIGN_INS = {
     "worker@example.org": {"Social worker"},
@@ -15,6 +19,12 @@ SIGN_INS = {
     "facilitator@example.org": {"Group-session facilitator"},
     "supervisor2@example.org": {"Supervisor", "Social worker"},
     "worker2@example.org": {"Social worker"},
+    "worker3@example.org": {"Social worker"},
+    "worker4@example.org": {"Social worker"},
+    "worker5@example.org": {"Social worker"},
+    "worker6@example.org": {"Social worker"},
+    "worker7@example.org": {"Social worker"},
+    "worker8@example.org": {"Social worker"},
 }
 
 
@@ -40,10 +50,37 @@ def test_demo_has_two_teams_with_the_right_supervisors(demo):
     assert worker2.is_newly_qualified
 
 
+def test_each_demo_team_manager_supervises_a_team_of_social_workers(demo):
+    for team, supervisor, size in (
+        (FIRST_TEAM, "supervisor@example.org", 5),
+        (SECOND_TEAM, "supervisor2@example.org", 3),
+    ):
+        workers = User.objects.filter(line_manager__email=supervisor)
+        assert workers.count() == size
+        assert set(workers.values_list("team__name", flat=True)) == {team}
+
+
+def test_the_newest_demo_worker_started_ten_weeks_before_the_demo_was_loaded(demo):
+    newest = User.objects.get(email="worker6@example.org")
+    today = timezone.localdate()
+    assert newest.is_newly_qualified
+    assert newest.start_date.weekday() == 0
+    assert today - timedelta(weeks=11) < newest.start_date <= today - timedelta(weeks=10)
+
+
+def test_the_demo_includes_a_year_of_supervision(demo):
+    assert Agreement.objects.current().count() == 9
+    assert Session.objects.filter(held_on__lte=timezone.localdate() - timedelta(days=365)).exists()
+    assert GroupSession.objects.exists()
+
+
 def test_loading_the_demo_twice_changes_nothing(demo):
-    before = User.objects.count()
+    def counts():
+        return [model.objects.count() for model in (User, Agreement, Session, GroupSession)]
+
+    before = counts()
     call_command("load_demo", force=True)
-    assert User.objects.count() == before
+    assert counts() == before
 
 
 def test_demo_refuses_to_load_with_debug_off(db, settings):
@@ -51,3 +88,4 @@ def test_demo_refuses_to_load_with_debug_off(db, settings):
     with pytest.raises(CommandError, match="refuses to run with DEBUG off"):
         call_command("load_demo")
     assert not User.objects.exists()
+    assert not Session.objects.exists()

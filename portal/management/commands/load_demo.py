@@ -1,6 +1,6 @@
 """Create a small, realistic service to explore the portal with. Safe to run again."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from portal.models import Service, Team, User
 from portal.roles import Role
 from practice_guide import demo_content as demo_guide
+from supervision import demo as demo_supervision
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published in the README; demo only
 
@@ -27,9 +29,15 @@ class DemoPerson(NamedTuple):
     team: str | None
     line_manager: str | None  # their manager's email
     roles: list[str]
-    start_date: date
+    start_date: date | timedelta  # a timedelta: that long before the day the demo is loaded
     newly_qualified: bool = False
     hours: str = "37"
+
+    def started_on(self, today: date) -> date:
+        if isinstance(self.start_date, date):
+            return self.start_date
+        day = today - self.start_date
+        return day - timedelta(days=day.weekday())  # people start on a Monday
 
 
 # Managers come before the people they manage.
@@ -81,6 +89,62 @@ PEOPLE = [
         newly_qualified=True,
     ),
     DemoPerson(
+        "worker3@example.org",
+        "Kwame Asante",
+        "Senior Social Worker",
+        FIRST_TEAM,
+        "supervisor@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2013, 2, 4),
+    ),
+    DemoPerson(
+        "worker4@example.org",
+        "Siobhan Gallagher",
+        "Social Worker",
+        FIRST_TEAM,
+        "supervisor@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2019, 5, 13),
+        hours="30",
+    ),
+    DemoPerson(
+        "worker5@example.org",
+        "Bilal Chaudhry",
+        "Social Worker",
+        FIRST_TEAM,
+        "supervisor@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2023, 1, 9),
+    ),
+    DemoPerson(
+        "worker6@example.org",
+        "Megan Hughes",
+        "Social Worker (ASYE)",
+        FIRST_TEAM,
+        "supervisor@example.org",
+        [Role.SOCIAL_WORKER],
+        timedelta(weeks=10),
+        newly_qualified=True,
+    ),
+    DemoPerson(
+        "worker7@example.org",
+        "Zainab Rahman",
+        "Social Worker",
+        SECOND_TEAM,
+        "supervisor2@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2020, 8, 24),
+    ),
+    DemoPerson(
+        "worker8@example.org",
+        "Ewan Fraser",
+        "Senior Practitioner",
+        SECOND_TEAM,
+        "supervisor2@example.org",
+        [Role.SOCIAL_WORKER],
+        date(2011, 10, 3),
+    ),
+    DemoPerson(
         "editor@example.org",
         "Jo Lambert",
         "Practice Development Lead",
@@ -124,14 +188,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Load even with DEBUG off (for a disposable test or benchmark environment only).",
         )
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            help="Date the supervision history as if today were this day (YYYY-MM-DD). Defaults to today.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, today=None, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "The demo sign-ins share a published password, so load_demo refuses to run with DEBUG off. "
                 "Use --force only on a disposable environment."
             )
+        today = today or timezone.localdate()
         service, _ = Service.objects.get_or_create(name=SERVICE)
         teams = {name: Team.objects.get_or_create(service=service, name=name)[0] for name in (FIRST_TEAM, SECOND_TEAM)}
         groups = {group.name: group for group in Group.objects.all()}
@@ -146,7 +216,7 @@ class Command(BaseCommand):
                     "job_title": demo.job_title,
                     "team": teams.get(demo.team),
                     "line_manager": people.get(demo.line_manager),
-                    "start_date": demo.start_date,
+                    "start_date": demo.started_on(today),
                     "is_newly_qualified": demo.newly_qualified,
                     "working_hours": Decimal(demo.hours),
                     "is_staff": demo.email == ADMINISTRATOR,
@@ -166,6 +236,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Guide for families: {parts_added} parts published, {len(demo_guide.PARTS) - parts_added} already there."
         )
+        loaded = demo_supervision.load(today)
+        if any(loaded):
+            self.stdout.write(
+                f"Supervision: {loaded.agreements} agreements, {loaded.sessions} sessions and "
+                f"{loaded.group_sessions} group sessions added."
+            )
+        else:
+            self.stdout.write("Supervision: the demo history is already there.")
         self.stdout.write(f"\nDemo sign-ins (password: {DEMO_PASSWORD}):")
         for demo in PEOPLE:
             roles = ", ".join(demo.roles) or "System administrator"

@@ -1,0 +1,155 @@
+"""Who may see and change supervision records: one scoping function per model.
+
+Every view, export and command reaches a record through one of these functions. A record
+outside a person's scope does not exist for them (views answer 404, not 403).
+
+The rules, in words:
+- a supervisee reads their own agreements, sessions, actions and preparation notes;
+- a supervisor reads the sessions they led and the agreements they hold, and preparation
+  notes only once the supervisee has shared them;
+- a service manager (``view_service_records``) reads every record in their own service;
+- the dashboard shows dates, counts and caseloads (never reflective content) for the people a
+  supervisor or service manager manages;
+- facilitators see the group sessions they run, and attendees the ones they went to; neither
+  sees individual supervision.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from supervision.models import Action, Agreement, AuditEntry, GroupSession, Preparation, Session
+
+User = get_user_model()
+
+
+def _service_id(user) -> int | None:
+    return user.team.service_id if user.team_id else None
+
+
+def _reads_whole_service(user) -> bool:
+    return user.has_perm("supervision.view_service_records") and _service_id(user) is not None
+
+
+def sessions_for(user) -> QuerySet[Session]:
+    """Sessions whose full record, reflective content included, `user` may read."""
+    if not user.is_authenticated:
+        return Session.objects.none()
+    rule = Q(supervisee=user) | Q(supervisor=user)
+    if _reads_whole_service(user):
+        rule |= Q(supervisee__team__service_id=_service_id(user))
+    return Session.objects.filter(rule)
+
+
+def agreements_for(user) -> QuerySet[Agreement]:
+    if not user.is_authenticated:
+        return Agreement.objects.none()
+    rule = Q(supervisee=user) | Q(supervisor=user)
+    if _reads_whole_service(user):
+        rule |= Q(supervisee__team__service_id=_service_id(user))
+    return Agreement.objects.filter(rule)
+
+
+def actions_for(user) -> QuerySet[Action]:
+    """Actions on sessions `user` may read, and any action they own."""
+    if not user.is_authenticated:
+        return Action.objects.none()
+    return Action.objects.filter(Q(session__in=sessions_for(user)) | Q(owner=user))
+
+
+def preparations_for(user) -> QuerySet[Preparation]:
+    """A supervisee's own notes; others see them only once shared, and only with the session's supervisor
+    or a service manager."""
+    if not user.is_authenticated:
+        return Preparation.objects.none()
+    rule = Q(author=user) | Q(shared_at__isnull=False, session__supervisor=user)
+    if _reads_whole_service(user):
+        rule |= Q(shared_at__isnull=False, author__team__service_id=_service_id(user))
+    return Preparation.objects.filter(rule)
+
+
+def group_sessions_for(user) -> QuerySet[GroupSession]:
+    if not user.is_authenticated:
+        return GroupSession.objects.none()
+    rule = Q(facilitator=user) | Q(attendees=user)
+    if _reads_whole_service(user):
+        rule |= Q(facilitator__team__service_id=_service_id(user))
+    # An attendee filter joins the attendees table: one row per match, so keep each session once.
+    return GroupSession.objects.filter(pk__in=GroupSession.objects.filter(rule).values("pk"))
+
+
+def audit_entries_for(user) -> QuerySet[AuditEntry]:
+    if not (user.is_authenticated and user.has_perm("supervision.view_audit")):
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.all()
+
+
+def managed_people_for(user) -> QuerySet:
+    """People whose supervision dates, counts and caseloads `user` may see on the dashboard.
+
+    Service managers: everyone in their service. Supervisors: their own team and the people
+    they line-manage or supervise. Nobody sees themselves here.
+    """
+    if not user.is_authenticated or not user.has_perm("supervision.view_dashboard"):
+        return User.objects.none()
+    people = User.objects.filter(is_active=True).exclude(pk=user.pk)
+    if _reads_whole_service(user):
+        return people.filter(team__service_id=_service_id(user))
+    rule = Q(line_manager=user) | Q(agreements__supervisor=user, agreements__ended_on__isnull=True)
+    if user.team_id:
+        rule |= Q(team_id=user.team_id)
+    return people.filter(pk__in=User.objects.filter(rule).values("pk"))
+
+
+def possible_supervisees_for(user) -> QuerySet:
+    """People `user` may make a supervision agreement with: those they manage, if they supervise."""
+    if not user.has_perm("supervision.supervise"):
+        return User.objects.none()
+    return managed_people_for(user)
+
+
+# --- What a person may change -------------------------------------------------------------
+# Each takes a record already reached through the scoping functions above.
+
+
+def can_write_record(user, session: Session) -> bool:
+    return session.supervisor_id == user.pk and not session.is_locked
+
+
+def can_reflect(user, session: Session) -> bool:
+    return session.supervisee_id == user.pk and not session.is_locked and session.recorded_at is not None
+
+
+def can_sign(user, session: Session) -> bool:
+    if session.is_locked or session.recorded_at is None:
+        return False
+    if user.pk == session.supervisor_id:
+        return session.supervisor_signed_at is None
+    if user.pk == session.supervisee_id:
+        return session.supervisee_signed_at is None
+    return False
+
+
+def can_add_addendum(user, session: Session) -> bool:
+    return session.is_locked and user.pk in (session.supervisor_id, session.supervisee_id)
+
+
+def can_complete_action(user, action: Action) -> bool:
+    return action.completed_on is None and user.pk in (action.owner_id, action.session.supervisor_id)
+
+
+def can_change_agreement(user, agreement: Agreement) -> bool:
+    return agreement.supervisor_id == user.pk and agreement.ended_on is None
+
+
+def can_sign_agreement(user, agreement: Agreement) -> bool:
+    if agreement.ended_on is not None:
+        return False
+    if user.pk == agreement.supervisor_id:
+        return agreement.supervisor_signed_at is None
+    if user.pk == agreement.supervisee_id:
+        return agreement.supervisee_signed_at is None
+    return False
+
+
+def can_change_group_session(user, group_session: GroupSession) -> bool:
+    return group_session.facilitator_id == user.pk and user.has_perm("supervision.run_group_sessions")

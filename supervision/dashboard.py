@@ -1,0 +1,453 @@
+"""Reads for the managers' supervision dashboard: dates, counts and caseloads, never reflective content.
+
+The people come only from `access.managed_people_for`. Everything on the page comes from a fixed
+number of queries, however many people or sessions there are: the per-person session figures are
+subqueries on one query of people, current agreements arrive in one prefetch, open actions are
+counted in one grouped query, and the caseload chart is one aggregate query.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber, TruncMonth
+
+from portal.models import Team
+from portal.roles import Role
+from supervision import access
+from supervision.models import Action, Agreement, Frequency, Session, add_months
+
+User = get_user_model()
+
+PERIOD_MONTHS = (3, 6, 12, 24)
+DEFAULT_PERIOD_MONTHS = 12
+DUE_SOON_DAYS = 7
+
+# Short enough for a table column; the CSV and agreement pages carry the full wording.
+SHORT_FREQUENCY = {Frequency.ASYE: "ASYE pattern"}
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    team_id: int | None = None
+    supervisor_id: int | None = None
+    months: int = DEFAULT_PERIOD_MONTHS
+
+
+def period_start(today: date, months: int) -> date:
+    """The first day of the period: whole calendar months, the current one included (so the chart
+    has one bar a month and the session counts cover the same days)."""
+    return add_months(today.replace(day=1), -(months - 1))
+
+
+# --- Who is on the dashboard ----------------------------------------------------------------
+
+
+def people_in_scope(user) -> QuerySet:
+    """The social workers and current supervisees among the people `user` manages."""
+    is_social_worker = Exists(
+        User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=Role.SOCIAL_WORKER)
+    )
+    is_supervisee = Exists(Agreement.objects.current().filter(supervisee_id=OuterRef("pk")))
+    return access.managed_people_for(user).filter(Q(is_social_worker) | Q(is_supervisee))
+
+
+def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(teams, supervisors) a person can filter by: only those among the people in their scope."""
+    scope = people_in_scope(user)
+    teams = Team.objects.filter(pk__in=scope.values("team_id")).order_by("name", "pk").values_list("pk", "name")
+    supervisor_ids = Agreement.objects.current().filter(supervisee__in=scope.values("pk")).values("supervisor_id")
+    supervisors = User.objects.filter(pk__in=supervisor_ids).order_by("full_name", "pk").values_list("pk", "full_name")
+    return list(teams), list(supervisors)
+
+
+def _filtered_people(user, filters: DashboardFilters) -> QuerySet:
+    people = people_in_scope(user)
+    if filters.team_id:
+        people = people.filter(team_id=filters.team_id)
+    if filters.supervisor_id:
+        people = people.filter(
+            Exists(
+                Agreement.objects.current().filter(supervisee_id=OuterRef("pk"), supervisor_id=filters.supervisor_id)
+            )
+        )
+    return people
+
+
+# --- One row per person ---------------------------------------------------------------------
+
+
+class Status:
+    """Where a person stands against their agreement. The words are the tag's text."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    ON_TRACK = "on-track"
+    NO_AGREEMENT = "no-agreement"
+    NO_SESSIONS = "no-sessions"
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    person: object
+    agreement: Agreement | None
+    last_held: date | None
+    days_since_last: int | None
+    next_due: date | None
+    days_overdue: int
+    status: str
+    status_label: str
+    sessions_in_period: int
+    open_actions: int
+    overdue_actions: int
+    caseload: int | None
+    caseload_on: date | None
+
+    @property
+    def supervisor_name(self) -> str:
+        return self.agreement.supervisor.full_name if self.agreement else "No agreement"
+
+    @property
+    def frequency_label(self) -> str:
+        if self.agreement is None:
+            return ""
+        return SHORT_FREQUENCY.get(self.agreement.frequency, self.agreement.get_frequency_display())
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == Status.OVERDUE
+
+
+def _status(agreement: Agreement | None, last_held: date | None, today: date) -> tuple[date | None, int, str, str]:
+    """(next due, days overdue, status, label) for one person."""
+    if agreement is None:
+        return None, 0, Status.NO_AGREEMENT, "No agreement"
+    next_due = agreement.next_due(last_held)
+    days_overdue = (today - next_due).days
+    if days_overdue > 0:
+        return (
+            next_due,
+            days_overdue,
+            Status.OVERDUE,
+            f"Overdue by {days_overdue} day{'s' if days_overdue != 1 else ''}",
+        )
+    if -days_overdue <= DUE_SOON_DAYS:
+        return next_due, 0, Status.DUE_SOON, "Due soon"
+    if last_held is None:
+        return next_due, 0, Status.NO_SESSIONS, "No sessions yet"
+    return next_due, 0, Status.ON_TRACK, "On track"
+
+
+def _count(queryset):
+    """The number of `queryset`'s sessions (tied to the person by OuterRef), 0 for none."""
+    counted = queryset.order_by().values("supervisee_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _people_with_figures(people: QuerySet, start: date, today: date) -> QuerySet:
+    """People with their session dates and counts and latest caseload, and their current agreement:
+    two queries.
+
+    Each figure is a subquery tied to the person, answered from the (supervisee, date) index. A join
+    with GROUP BY instead would sort every session row of everyone in scope (thousands, for a
+    service manager) to get the same figures.
+    """
+    held = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"))
+    latest_caseload = held.filter(caseload_children__isnull=False).order_by("-held_on", "-pk")
+    # Only what the dashboard shows: a service manager's page builds hundreds of these objects.
+    current_agreements = (
+        Agreement.objects.current()
+        .select_related("supervisor")
+        .only("supervisee", "starts_on", "frequency", "supervisor__full_name", "supervisor__email")
+    )
+    return (
+        people.select_related("team")
+        .only("full_name", "email", "team__name")
+        .annotate(
+            last_held=Subquery(held.order_by("-held_on").values("held_on")[:1]),
+            sessions_in_period=_count(held.filter(held_on__gte=start)),
+            caseload=Subquery(latest_caseload.values("caseload_children")[:1]),
+            caseload_on=Subquery(latest_caseload.values("held_on")[:1]),
+        )
+        .prefetch_related(Prefetch("agreements", queryset=current_agreements, to_attr="current_agreements"))
+    )
+
+
+def _action_counts(person_ids: list[int], today: date) -> dict[int, tuple[int, int]]:
+    """{person id: (open, overdue)} for the actions on each person's sessions: one query.
+
+    One pass over the open actions, rather than a subquery per person: PostgreSQL would scan
+    the actions table once for each person.
+    """
+    counts = (
+        Action.objects.open()
+        .filter(session__supervisee_id__in=person_ids)
+        .order_by()
+        .values("session__supervisee_id")
+        .annotate(open_count=Count("pk"), overdue_count=Count("pk", filter=Q(due_on__lt=today)))
+        .values_list("session__supervisee_id", "open_count", "overdue_count")
+    )
+    return {person_id: (open_count, overdue_count) for person_id, open_count, overdue_count in counts}
+
+
+def _sort_key(row: WorkerRow):
+    # Overdue first, most overdue at the top; then whoever is due soonest; no agreement last.
+    return (
+        not row.is_overdue,
+        -row.days_overdue,
+        row.next_due is None,
+        row.next_due or date.max,
+        row.person.full_name,
+    )
+
+
+def worker_rows(user, filters: DashboardFilters, today: date) -> list[WorkerRow]:
+    """One row per person on the dashboard, most overdue first. Three queries whatever their number."""
+    start = period_start(today, filters.months)
+    people = list(_people_with_figures(_filtered_people(user, filters), start, today))
+    actions = _action_counts([person.pk for person in people], today)
+    rows = []
+    for person in people:
+        open_actions, overdue_actions = actions.get(person.pk, (0, 0))
+        agreement = person.current_agreements[0] if person.current_agreements else None
+        next_due, days_overdue, status, label = _status(agreement, person.last_held, today)
+        rows.append(
+            WorkerRow(
+                person=person,
+                agreement=agreement,
+                last_held=person.last_held,
+                days_since_last=(today - person.last_held).days if person.last_held else None,
+                next_due=next_due,
+                days_overdue=days_overdue,
+                status=status,
+                status_label=label,
+                sessions_in_period=person.sessions_in_period,
+                open_actions=open_actions,
+                overdue_actions=overdue_actions,
+                caseload=person.caseload,
+                caseload_on=person.caseload_on,
+            )
+        )
+    return sorted(rows, key=_sort_key)
+
+
+# --- The figures at the top -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    workers: int
+    overdue: int
+    due_soon: int
+    no_agreement: int
+    sessions: int
+    open_actions: int
+    overdue_actions: int
+    average_caseload: float | None
+
+
+def summarise(rows: list[WorkerRow]) -> Summary:
+    caseloads = [row.caseload for row in rows if row.caseload is not None]
+    return Summary(
+        workers=len(rows),
+        overdue=sum(row.status == Status.OVERDUE for row in rows),
+        due_soon=sum(row.status == Status.DUE_SOON for row in rows),
+        no_agreement=sum(row.status == Status.NO_AGREEMENT for row in rows),
+        sessions=sum(row.sessions_in_period for row in rows),
+        open_actions=sum(row.open_actions for row in rows),
+        overdue_actions=sum(row.overdue_actions for row in rows),
+        average_caseload=round(sum(caseloads) / len(caseloads), 1) if caseloads else None,
+    )
+
+
+# --- Caseload over time ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthCaseload:
+    month: date
+    workers: int
+    average: float | None
+    highest: int | None
+
+
+def _months(start: date, today: date) -> list[date]:
+    months, month = [], start
+    while month <= today:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def caseload_by_month(user, filters: DashboardFilters, today: date) -> list[MonthCaseload]:
+    """Per calendar month of the period: how many people had a caseload recorded, its average and highest.
+
+    Each person counts once a month, with the last caseload recorded that month, so someone
+    supervised weekly does not weigh four times as much as someone supervised monthly. One query.
+    """
+    start = period_start(today, filters.months)
+    # Each person's last recorded caseload in each month: number their sessions within the month,
+    # latest first, and keep the first.
+    calendar_month = TruncMonth("held_on")
+    last_each_month = (
+        Session.objects.held_by(today)
+        .filter(
+            held_on__gte=start,
+            caseload_children__isnull=False,
+            supervisee__in=_filtered_people(user, filters).values("pk"),
+        )
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("supervisee_id"), calendar_month],
+                order_by=[F("held_on").desc(), F("pk").desc()],
+            )
+        )
+        .filter(place=1)
+        .values("pk")
+    )
+    figures = {
+        entry["month"]: entry
+        for entry in Session.objects.filter(pk__in=last_each_month)
+        .annotate(month=calendar_month)
+        .order_by()
+        .values("month")
+        .annotate(
+            workers=Count("supervisee_id", distinct=True),
+            average=Avg("caseload_children"),
+            highest=Max("caseload_children"),
+        )
+    }
+    months = []
+    for month in _months(start, today):
+        entry = figures.get(month)
+        if entry is None:
+            months.append(MonthCaseload(month, 0, None, None))
+        else:
+            months.append(MonthCaseload(month, entry["workers"], round(float(entry["average"]), 1), entry["highest"]))
+    return months
+
+
+# --- The chart: bar geometry for a small inline SVG ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+    label: str  # the month under the bar, or "" when there is no room
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    plot_bottom: int
+    plot_left: int
+    plot_right: int
+    bars: list[Bar]
+    ticks: list[tuple[float, int]]  # (y, value) for the scale on the left
+    summary: str  # what the chart shows, in words, for people who cannot see it
+
+
+CHART_WIDTH, CHART_HEIGHT = 480, 240
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 36, 470, 12, 210
+
+
+def _scale_top(highest: float) -> int:
+    """A round top for the scale: the next multiple of 10 at or above the highest bar, so the
+    middle line is a whole number too."""
+    return max(10, int(-(-highest // 10) * 10))
+
+
+def _chart_summary(months: list[MonthCaseload]) -> str:
+    recorded = [month for month in months if month.average is not None]
+    span = f"from {months[0].month:%B %Y} to {months[-1].month:%B %Y}"
+    if not recorded:
+        return f"Bar chart of the average caseload per worker by month, {span}: no caseloads recorded."
+    low = min(recorded, key=lambda month: month.average)
+    high = max(recorded, key=lambda month: month.average)
+    if low.average == high.average:
+        return (
+            f"Bar chart of the average caseload per worker by month, {span}: "
+            f"{low.average:g} children in every month with a caseload recorded."
+        )
+    return (
+        f"Bar chart of the average caseload per worker by month, {span}. "
+        f"Lowest {low.average:g} children in {low.month:%B %Y}, highest {high.average:g} in {high.month:%B %Y}. "
+        "The table gives every figure."
+    )
+
+
+def caseload_chart(months: list[MonthCaseload]) -> Chart:
+    """Where to draw each month's bar, worked out here so the template only places shapes."""
+    top = _scale_top(max((month.average or 0 for month in months), default=0))
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    slot = (PLOT_RIGHT - PLOT_LEFT) / len(months)
+    # With many months, label every other one so the labels do not overlap.
+    label_every = 1 if len(months) <= 12 else 2
+    bars = []
+    for index, month in enumerate(months):
+        height = (month.average or 0) / top * plot_height
+        x = PLOT_LEFT + index * slot + slot * 0.15
+        if index % label_every == 0:
+            label = f"{month.month:%b}" if month.month.month != 1 and index else f"{month.month:%b %y}"
+        else:
+            label = ""
+        bars.append(
+            Bar(
+                x=round(x, 1),
+                y=round(PLOT_BOTTOM - height, 1),
+                width=round(slot * 0.7, 1),
+                height=round(height, 1),
+                label_x=round(x + slot * 0.35, 1),
+                label=label,
+            )
+        )
+    ticks = [(round(PLOT_BOTTOM - value / top * plot_height, 1), value) for value in (0, top // 2, top)]
+    return Chart(CHART_WIDTH, CHART_HEIGHT, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, bars, ticks, _chart_summary(months))
+
+
+# --- Everything the page shows ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    filters: DashboardFilters
+    start: date
+    today: date
+    rows: list[WorkerRow]
+    summary: Summary
+    months: list[MonthCaseload]
+    chart: Chart
+
+
+def dashboard_for(user, filters: DashboardFilters, today: date) -> Dashboard:
+    rows = worker_rows(user, filters, today)
+    months = caseload_by_month(user, filters, today)
+    return Dashboard(
+        filters=filters,
+        start=period_start(today, filters.months),
+        today=today,
+        rows=rows,
+        summary=summarise(rows),
+        months=months,
+        chart=caseload_chart(months),
+    )

@@ -1,0 +1,247 @@
+"""A large, separate "Bench service" for measuring the supervision dashboard (`make bench`).
+
+10 teams, 200 social workers, 10 supervisors and a service manager, each worker with a current
+agreement and five years of roughly monthly sessions (about 13,000 with the supervisors' own),
+caseloads and some actions.
+Everything is made with bulk_create in one transaction. Running it again changes nothing but the
+manager's password; --reset deletes the bench service and makes it afresh.
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from portal.models import Service, Team, User
+from portal.roles import Role
+from supervision.models import Action, Agreement, Frequency, Session, add_months
+
+SERVICE = "Bench service"
+MANAGER_EMAIL = "bench-manager@example.org"
+DEFAULT_PASSWORD = "bench-password-2026"  # noqa: S105 - a disposable benchmark environment only
+TEAMS = 10
+WORKERS = 200
+YEARS = 5
+# A fixed seed, so every bench run measures the same data.
+SEED = 2026
+
+
+class Command(BaseCommand):
+    help = "Create the Bench service: 200 social workers with five years of supervision, for `make bench`."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default=DEFAULT_PASSWORD,
+            help="The sign-in password for the bench people (run again, it changes only the manager's).",
+        )
+        parser.add_argument("--reset", action="store_true", help="Delete the bench service first and make it again.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (for a disposable test or benchmark environment only).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, password, reset=False, force=False, verbosity=1, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "The bench sign-ins share a known password, so this command refuses to run with DEBUG off. "
+                "Use --force only on a disposable environment."
+            )
+        groups = {
+            group.name: group
+            for group in Group.objects.filter(name__in=[Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.SERVICE_MANAGER])
+        }
+        if len(groups) < 3:
+            raise CommandError("The roles are missing. Run `manage.py migrate` first.")
+        if reset:
+            self._delete()
+        elif Service.objects.filter(name=SERVICE).exists():
+            # Only the password may differ from last time: set it so the caller can sign in.
+            manager = User.objects.get(email=MANAGER_EMAIL)
+            manager.set_password(password)
+            manager.save(update_fields=["password"])
+            if verbosity:
+                self.stdout.write("The bench service is already there. Use --reset to make it again.")
+            return
+        rng = random.Random(SEED)  # noqa: S311 - made-up bench data, not secrets
+        counts = Builder(rng, timezone.localdate(), make_password(password), groups).build()
+        # After a bulk load the planner knows nothing of the new rows until autovacuum gets round to
+        # them; analyse now, so a bench run straight after measures the plans a real service gets.
+        with connection.cursor() as cursor:
+            for model in (User, User.groups.through, Agreement, Session, Action):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        if verbosity:
+            self.stdout.write(
+                f"Bench service ready: {counts['people']} people, {counts['agreements']} agreements, "
+                f"{counts['sessions']} sessions, {counts['actions']} actions. Sign in as {MANAGER_EMAIL}."
+            )
+
+    def _delete(self):
+        service = Service.objects.filter(name=SERVICE).first()
+        if service is None:
+            return
+        people = User.objects.filter(team__service=service)
+        # Sessions and agreements protect the people they name; actions go with their sessions.
+        Session.objects.filter(supervisee__in=people).delete()
+        Session.objects.filter(supervisor__in=people).delete()
+        Agreement.objects.filter(supervisee__in=people).delete()
+        Agreement.objects.filter(supervisor__in=people).delete()
+        people.delete()
+        Team.objects.filter(service=service).delete()
+        service.delete()
+
+
+class Builder:
+    def __init__(self, rng: random.Random, today: date, password_hash: str, groups: dict):
+        self.rng = rng
+        self.today = today
+        # One hash for everyone: hashing 211 passwords properly would take a minute.
+        self.password_hash = password_hash
+        self.groups = groups
+        self.first_day = add_months(today, -12 * YEARS)
+
+    def build(self) -> dict:
+        service = Service.objects.create(name=SERVICE)
+        teams = Team.objects.bulk_create(Team(service=service, name=f"Bench team {n + 1:02}") for n in range(TEAMS))
+        manager = self._people([("Bench Service Manager", MANAGER_EMAIL, teams[0], None, "Service Manager")])[0]
+        supervisors = self._people(
+            (f"Bench Supervisor {n + 1:02}", f"bench-supervisor-{n + 1:02}@example.org", team, manager, "Team Manager")
+            for n, team in enumerate(teams)
+        )
+        workers = self._people(
+            (
+                f"Bench Worker {n + 1:03}",
+                f"bench-worker-{n + 1:03}@example.org",
+                teams[n % TEAMS],
+                supervisors[n % TEAMS],
+                "Social Worker",
+            )
+            for n in range(WORKERS)
+        )
+        self._give_roles([manager], [Role.SERVICE_MANAGER])
+        self._give_roles(supervisors, [Role.SUPERVISOR, Role.SOCIAL_WORKER])
+        self._give_roles(workers, [Role.SOCIAL_WORKER])
+
+        agreements = [self._agreement(supervisor, manager, Frequency.MONTHLY) for supervisor in supervisors]
+        agreements += [self._agreement(worker, worker.line_manager, self._frequency()) for worker in workers]
+        agreements = Agreement.objects.bulk_create(agreements)
+
+        sessions = []
+        for agreement in agreements:
+            sessions += self._sessions(agreement)
+        sessions = Session.objects.bulk_create(sessions, batch_size=2000)
+        actions = Action.objects.bulk_create(
+            (action for session in sessions for action in self._actions(session)), batch_size=2000
+        )
+        return {
+            "people": 1 + len(supervisors) + len(workers),
+            "agreements": len(agreements),
+            "sessions": len(sessions),
+            "actions": len(actions),
+        }
+
+    def _people(self, rows) -> list[User]:
+        return User.objects.bulk_create(
+            User(
+                full_name=name,
+                email=email,
+                team=team,
+                line_manager=line_manager,
+                job_title=job_title,
+                password=self.password_hash,
+                start_date=self.first_day,
+            )
+            for name, email, team, line_manager, job_title in rows
+        )
+
+    def _give_roles(self, people, roles):
+        through = User.groups.through
+        through.objects.bulk_create(
+            through(user_id=person.pk, group_id=self.groups[role].pk) for person in people for role in roles
+        )
+
+    def _frequency(self) -> str:
+        # Mostly monthly, as in the real service; a few newly qualified workers on the ASYE pattern.
+        return self.rng.choices(
+            [Frequency.MONTHLY, Frequency.FORTNIGHTLY, Frequency.SIX_WEEKLY, Frequency.ASYE], weights=[85, 4, 6, 5]
+        )[0]
+
+    def _agreement(self, supervisee, supervisor, frequency) -> Agreement:
+        starts_on = self.first_day
+        if frequency == Frequency.ASYE:
+            starts_on = self.today - timedelta(days=self.rng.randint(20, 200))
+        signed = timezone.make_aware(datetime.combine(starts_on, time(10)))
+        return Agreement(
+            supervisee=supervisee,
+            supervisor=supervisor,
+            starts_on=starts_on,
+            frequency=frequency,
+            arrangements="An hour and a half in the team room, booked a month ahead.",
+            confidentiality="What we discuss stays between us unless someone is at risk of harm.",
+            supervisee_signed_at=signed,
+            supervisor_signed_at=signed,
+        )
+
+    def _sessions(self, agreement: Agreement) -> list[Session]:
+        # About one in ten people has fallen behind: their last session was one to four months ago.
+        last_day = self.today
+        if self.rng.random() < 0.1:
+            last_day = self.today - timedelta(days=self.rng.randint(35, 120))
+        caseload = self.rng.randint(5, 10) if agreement.frequency == Frequency.ASYE else self.rng.randint(12, 22)
+        sessions = []
+        held_on = agreement.starts_on + timedelta(days=self.rng.randint(0, 10))
+        while held_on <= last_day:
+            caseload = min(30, max(3, caseload + self.rng.randint(-2, 2)))
+            sessions.append(self._session(agreement, held_on, caseload))
+            planned = agreement.interval_ends(held_on)
+            held_on = max(held_on + timedelta(days=1), planned + timedelta(days=self.rng.randint(-5, 4)))
+        if last_day == self.today and self.rng.random() < 0.5:
+            # Half of those up to date have their next session booked.
+            sessions.append(
+                Session(
+                    supervisee_id=agreement.supervisee_id,
+                    supervisor_id=agreement.supervisor_id,
+                    held_on=self.today + timedelta(days=self.rng.randint(1, 30)),
+                )
+            )
+        return sessions
+
+    def _session(self, agreement: Agreement, held_on: date, caseload: int) -> Session:
+        written = timezone.make_aware(datetime.combine(held_on, time(16)))
+        signed_off = held_on < self.today - timedelta(days=21)
+        return Session(
+            supervisee_id=agreement.supervisee_id,
+            supervisor_id=agreement.supervisor_id,
+            held_on=held_on,
+            notes={"experience": "Bench notes: a reflective conversation about a home visit."},
+            scale=self.rng.randint(3, 9),
+            caseload_children=caseload,
+            caseload_complexity=self.rng.choice(["low", "mixed", "high"]),
+            recorded_at=written,
+            supervisor_signed_at=written if signed_off else None,
+            supervisee_signed_at=written if signed_off else None,
+            locked_at=written if signed_off else None,
+        )
+
+    def _actions(self, session: Session) -> list[Action]:
+        if session.recorded_at is None or self.rng.random() < 0.6:
+            return []
+        due_on = session.held_on + timedelta(days=self.rng.choice([7, 14, 28]))
+        # Old actions are nearly all done; recent ones are often still open, some overdue.
+        done = due_on < self.today - timedelta(days=60) and self.rng.random() < 0.97
+        return [
+            Action(
+                session=session,
+                description="Bench action: update the chronology",
+                owner_id=session.supervisee_id,
+                due_on=due_on,
+                completed_on=due_on - timedelta(days=self.rng.randint(0, 5)) if done else None,
+            )
+        ]

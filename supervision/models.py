@@ -1,0 +1,389 @@
+"""Supervision records: agreements, sessions and what hangs off them, group sessions, and the audit trail.
+
+Who may see or change each of these is decided in `supervision.access`, never here or in views.
+"""
+
+import calendar
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from supervision.frames import FrameChoice, frame_for
+
+ASYE_WEEKLY_UNTIL = timedelta(weeks=6)
+ASYE_FORTNIGHTLY_UNTIL_MONTHS = 6
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", "Weekly"
+    FORTNIGHTLY = "fortnightly", "Fortnightly"
+    MONTHLY = "monthly", "Monthly"
+    SIX_WEEKLY = "six_weekly", "Every six weeks"
+    ASYE = "asye", "ASYE pattern (weekly for 6 weeks, fortnightly to 6 months, then monthly)"
+
+
+class AgreementQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ended_on__isnull=True)
+
+
+class Agreement(models.Model):
+    """What a supervisor and supervisee agree about their supervision, signed by both."""
+
+    supervisee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agreements")
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agreements_as_supervisor"
+    )
+    starts_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY)
+    arrangements = models.TextField(
+        "where and how",
+        help_text="Where you meet, for how long, how sessions are booked and moved, and what happens if one is missed.",
+    )
+    confidentiality = models.TextField(
+        "confidentiality",
+        help_text="What stays between you, what the supervisor must pass on and to whom, and who can read the record.",
+    )
+    supervisee_signed_at = models.DateTimeField(null=True, blank=True)
+    supervisor_signed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supervisee"],
+                condition=models.Q(ended_on__isnull=True),
+                name="agreement_one_current_per_supervisee",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(supervisee=models.F("supervisor")), name="agreement_not_with_oneself"
+            ),
+        ]
+        permissions = [
+            ("supervise", "Can hold supervision agreements and record sessions"),
+            ("view_service_records", "Can read every supervision record in their service"),
+            ("view_dashboard", "Can see the supervision dashboard for the people they manage"),
+            ("view_audit", "Can review the audit trail of supervision records"),
+        ]
+
+    def __str__(self):
+        return f"Supervision agreement for {self.supervisee} with {self.supervisor}"
+
+    @property
+    def is_signed(self) -> bool:
+        return bool(self.supervisee_signed_at and self.supervisor_signed_at)
+
+    def interval_ends(self, last: date) -> date:
+        """When the next session is due if the last one was on `last`."""
+        if self.frequency == Frequency.WEEKLY:
+            return last + timedelta(weeks=1)
+        if self.frequency == Frequency.FORTNIGHTLY:
+            return last + timedelta(weeks=2)
+        if self.frequency == Frequency.SIX_WEEKLY:
+            return last + timedelta(weeks=6)
+        if self.frequency == Frequency.ASYE:
+            if last < self.starts_on + ASYE_WEEKLY_UNTIL:
+                return last + timedelta(weeks=1)
+            if last < add_months(self.starts_on, ASYE_FORTNIGHTLY_UNTIL_MONTHS):
+                return last + timedelta(weeks=2)
+        return add_months(last, 1)
+
+    def next_due(self, last_held: date | None) -> date:
+        """The date by which the next session should have happened."""
+        return self.interval_ends(last_held or self.starts_on)
+
+
+class SessionQuerySet(models.QuerySet):
+    def held_by(self, today: date):
+        return self.filter(held_on__lte=today)
+
+    def booked_after(self, today: date):
+        return self.filter(held_on__gt=today)
+
+
+class ComplexityChoice(models.TextChoices):
+    LOW = "low", "Mostly lower need"
+    MIXED = "mixed", "Mixed"
+    HIGH = "high", "Mostly high need (child protection, court work)"
+
+
+class ResponseChoice(models.TextChoices):
+    AGREE = "agree", "I agree this is a fair record"
+    DISAGREE = "disagree", "I do not agree with all of this record"
+
+
+class Session(models.Model):
+    """One supervision session between a supervisor and a supervisee: booked, recorded, then signed off.
+
+    Sessions are booked only under a current agreement between the two (see services), but keep
+    their own supervisor: the person who led the session stays on the record when agreements change.
+    """
+
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_sessions"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_sessions_led"
+    )
+    held_on = models.DateField("date")
+    frame = models.CharField(
+        "reflective frame", max_length=20, choices=FrameChoice.choices, default=FrameChoice.INTEGRATED
+    )
+    notes = models.JSONField("reflective notes", default=dict, blank=True)
+    scale = models.PositiveSmallIntegerField(
+        "scale (0 to 10)", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(10)]
+    )
+    caseload_children = models.PositiveSmallIntegerField(
+        "children on the worker’s caseload", null=True, blank=True, validators=[MaxValueValidator(200)]
+    )
+    caseload_complexity = models.CharField(max_length=10, choices=ComplexityChoice.choices, blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    supervisee_reflection = models.TextField(blank=True)
+    supervisee_response = models.CharField(max_length=10, choices=ResponseChoice.choices, blank=True)
+    supervisee_comment = models.TextField(blank=True)
+    supervisor_signed_at = models.DateTimeField(null=True, blank=True)
+    supervisee_signed_at = models.DateTimeField(null=True, blank=True)
+    locked_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        indexes = [
+            models.Index(fields=["supervisee", "-held_on"], name="session_supervisee_date"),
+            models.Index(fields=["supervisor", "-held_on"], name="session_supervisor_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(scale__lte=10), name="session_scale_0_to_10"),
+            models.CheckConstraint(
+                condition=models.Q(locked_at__isnull=True)
+                | (models.Q(supervisor_signed_at__isnull=False) & models.Q(supervisee_signed_at__isnull=False)),
+                name="session_locked_only_when_both_signed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Supervision for {self.supervisee} on {self.held_on:%-d %B %Y}"
+
+    @property
+    def frame_definition(self):
+        return frame_for(self.frame)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
+
+    def answered_prompts(self):
+        """(prompt, text) for each prompt of the session's frame that has something written."""
+        return [
+            (prompt, self.notes[prompt.key]) for prompt in self.frame_definition.prompts if self.notes.get(prompt.key)
+        ]
+
+    def status(self, today: date) -> str:
+        if self.locked_at:
+            return "Signed off"
+        if self.supervisor_signed_at or self.supervisee_signed_at:
+            return "Waiting for the supervisee" if self.supervisor_signed_at else "Waiting for the supervisor"
+        if self.recorded_at:
+            return "Recorded, not signed"
+        if self.held_on > today:
+            return "Booked"
+        return "To be written up"
+
+
+class CaseDiscussion(models.Model):
+    """A case talked about in supervision, named only by its case reference: never a child's name."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="case_discussions")
+    case_reference = models.CharField(max_length=20)
+    discussion = models.TextField()
+    decisions = models.TextField("decisions and direction", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Case {self.case_reference}"
+
+
+class ActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(completed_on__isnull=True)
+
+    def overdue(self, today: date):
+        return self.open().filter(due_on__lt=today)
+
+
+class Action(models.Model):
+    """Something agreed in supervision, with an owner and a due date."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(max_length=500)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervision_actions")
+    due_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["owner", "completed_on", "due_on"], name="action_owner_open_due")]
+
+    def __str__(self):
+        return self.description
+
+    def is_overdue(self, today: date) -> bool:
+        return self.completed_on is None and self.due_on < today
+
+
+class Addendum(models.Model):
+    """A note added to a signed-off session. The record itself is never rewritten."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="addenda")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "addenda"
+
+    def __str__(self):
+        return f"Addendum by {self.author} on {self.created_at:%-d %B %Y}"
+
+
+class Preparation(models.Model):
+    """A supervisee's private notes before a session, shared with their supervisor only if they choose."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervision_preparations"
+    )
+    session = models.ForeignKey(Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="preparations")
+    went_well = models.TextField("what went well", blank=True)
+    worries = models.TextField("what worries me", blank=True)
+    to_think_about = models.TextField("what I want to think about", blank=True)
+    shared_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Preparation notes by {self.author}"
+
+
+class GroupSession(models.Model):
+    """The weekly group reflective session run by the systemic psychotherapist."""
+
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="group_sessions_run"
+    )
+    held_on = models.DateField("date")
+    theme = models.CharField(max_length=200)
+    hours = models.DecimalField(
+        "length in hours",
+        max_digits=3,
+        decimal_places=1,
+        default=3.5,
+        validators=[MinValueValidator(0.5), MaxValueValidator(8)],
+        help_text="Counts toward each attendee’s CPD hours.",
+    )
+    attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="group_sessions_attended", blank=True)
+    learning_points = models.TextField(
+        "learning points", blank=True, help_text="What the group learned, with no names of families, children or staff."
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gt=0) & models.Q(hours__lte=8), name="group_session_hours_in_range"
+            )
+        ]
+        permissions = [("run_group_sessions", "Can record the group reflective sessions they run")]
+
+    def __str__(self):
+        return f"{self.theme} ({self.held_on:%-d %B %Y})"
+
+
+class AuditAction(models.TextChoices):
+    VIEWED = "viewed", "Read"
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    SIGNED = "signed", "Signed"
+    ADDENDUM = "addendum", "Added an addendum"
+    EXPORTED = "exported", "Exported"
+    DELETED = "deleted", "Deleted (retention)"
+
+
+class RecordType(models.TextChoices):
+    SESSION = "session", "Supervision session"
+    AGREEMENT = "agreement", "Supervision agreement"
+    PREPARATION = "preparation", "Preparation notes"
+    GROUP_SESSION = "group_session", "Group session"
+    PERSON = "person", "A person’s whole record"
+
+
+class AuditEntry(models.Model):
+    """Who read or changed which record, and when. Never holds the record's content.
+
+    The record is named by type and id, not a foreign key, so the entry outlives the
+    record when retention deletes it.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor_name = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    record_type = models.CharField(max_length=20, choices=RecordType.choices)
+    record_id = models.PositiveBigIntegerField()
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["record_type", "record_id", "-at"], name="audit_record_at")]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self):
+        return f"{self.actor_name} {self.get_action_display().lower()} {self.record_type} {self.record_id}"
+
+
+class ReminderSent(models.Model):
+    """One reminder email, so the daily reminders command never sends the same one twice.
+
+    `key` names what the reminder was about and for which date, such as "due:12:2026-12-01"
+    (supervisee 12's session due on that day) or "action:40" (action 40 overdue).
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="reminder_sent_once")]
+
+    def __str__(self):
+        return f"{self.key} to {self.recipient}"

@@ -1,0 +1,276 @@
+"""Every supervision URL, for every role, allowed or refused.
+
+The world: `worker` is supervised by `supervisor` (same team, with `team_mate`); `other_worker` and
+`other_supervisor` are in another team of the same service; `service_manager` reads the whole
+service; `facilitator` runs a group session `worker` went to; `editor` keeps the guide.
+Records one may not know exist answer 404; pages one may know of but not use answer 403.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from supervision.models import Preparation
+from tests.factories import ActionFactory, GroupSessionFactory, SessionFactory
+
+ROLES = [
+    "worker",
+    "team_mate",
+    "other_worker",
+    "supervisor",
+    "other_supervisor",
+    "service_manager",
+    "facilitator",
+    "editor",
+    "anonymous",
+]
+
+OK, REDIRECT, FORBIDDEN, MISSING, BAD = 200, 302, 403, 404, 400
+EVERYONE_SIGNED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": REDIRECT}
+
+
+def only(allowed: dict, *, others: int) -> dict:
+    """Expected statuses: `allowed` for those named, `others` for the rest, sign-in redirect for anonymous."""
+    return {role: allowed.get(role, others) for role in ROLES} | {"anonymous": REDIRECT}
+
+
+SUPERVISES = {"supervisor": OK, "other_supervisor": OK, "service_manager": OK}
+
+# (name, method, url builder, expected by role)
+CASES = [
+    ("overview", "get", lambda w: reverse("supervision:overview"), EVERYONE_SIGNED_IN),
+    ("my record", "get", lambda w: reverse("supervision:my-record"), EVERYONE_SIGNED_IN),
+    ("new preparation", "get", lambda w: reverse("supervision:preparation-create"), EVERYONE_SIGNED_IN),
+    (
+        "private preparation",
+        "get",
+        lambda w: reverse("supervision:preparation-edit", args=[w["preparation"].pk]),
+        only({"worker": OK}, others=MISSING),
+    ),
+    (
+        "share preparation",
+        "post",
+        lambda w: reverse("supervision:preparation-share", args=[w["preparation"].pk]),
+        only({"worker": REDIRECT}, others=MISSING),
+    ),
+    (
+        "shared preparation in the session page",
+        "get",
+        lambda w: reverse("supervision:session-detail", args=[w["session"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": OK}, others=MISSING),
+    ),
+    ("new agreement", "get", lambda w: reverse("supervision:agreement-create"), only(SUPERVISES, others=FORBIDDEN)),
+    (
+        "agreement",
+        "get",
+        lambda w: reverse("supervision:agreement-detail", args=[w["agreement"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": OK}, others=MISSING),
+    ),
+    (
+        "change agreement",
+        "get",
+        lambda w: reverse("supervision:agreement-edit", args=[w["agreement"].pk]),
+        only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "sign agreement",
+        "post",
+        lambda w: reverse("supervision:agreement-sign", args=[w["agreement"].pk]),
+        only({"supervisor": REDIRECT, "worker": REDIRECT, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    ("supervisees", "get", lambda w: reverse("supervision:supervisees"), only(SUPERVISES, others=FORBIDDEN)),
+    ("book a session", "get", lambda w: reverse("supervision:session-book"), only(SUPERVISES, others=FORBIDDEN)),
+    (
+        "session",
+        "get",
+        lambda w: reverse("supervision:session-detail", args=[w["session"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": OK}, others=MISSING),
+    ),
+    (
+        "write the record",
+        "get",
+        lambda w: reverse("supervision:session-record", args=[w["session"].pk]),
+        only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "reflect",
+        "get",
+        lambda w: reverse("supervision:session-reflect", args=[w["session"].pk]),
+        only({"worker": OK, "supervisor": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "sign the record",
+        "post",
+        lambda w: reverse("supervision:session-sign", args=[w["session"].pk]),
+        only({"worker": REDIRECT, "supervisor": REDIRECT, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "add a case",
+        "get",
+        lambda w: reverse("supervision:case-add", args=[w["session"].pk]),
+        only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "add an action",
+        "get",
+        lambda w: reverse("supervision:action-add", args=[w["session"].pk]),
+        only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "add an addendum",
+        "get",
+        lambda w: reverse("supervision:addendum-add", args=[w["locked_session"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "complete an action",
+        "post",
+        lambda w: reverse("supervision:action-complete", args=[w["action"].pk]),
+        only({"worker": REDIRECT, "supervisor": REDIRECT, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "audit trail of a session",
+        "get",
+        lambda w: reverse("supervision:audit-trail", args=["session", w["session"].pk]),
+        only({"service_manager": OK}, others=FORBIDDEN),
+    ),
+    (
+        "audit trail of an agreement",
+        "get",
+        lambda w: reverse("supervision:audit-trail", args=["agreement", w["agreement"].pk]),
+        only({"service_manager": OK}, others=FORBIDDEN),
+    ),
+    ("group sessions", "get", lambda w: reverse("supervision:group-sessions"), EVERYONE_SIGNED_IN),
+    (
+        "record a group session",
+        "get",
+        lambda w: reverse("supervision:group-session-create"),
+        only({"facilitator": OK}, others=FORBIDDEN),
+    ),
+    (
+        "group session",
+        "get",
+        lambda w: reverse("supervision:group-session-detail", args=[w["group_session"].pk]),
+        only({"facilitator": OK, "worker": OK, "service_manager": OK}, others=MISSING),
+    ),
+    (
+        "change a group session",
+        "get",
+        lambda w: reverse("supervision:group-session-edit", args=[w["group_session"].pk]),
+        only({"facilitator": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    ("dashboard", "get", lambda w: reverse("supervision:dashboard"), only(SUPERVISES, others=FORBIDDEN)),
+    ("dashboard CSV", "get", lambda w: reverse("supervision:dashboard-csv"), only(SUPERVISES, others=FORBIDDEN)),
+]
+
+
+@pytest.fixture
+def world(
+    worker,
+    team_mate,
+    other_worker,
+    supervisor,
+    other_supervisor,
+    service_manager,
+    facilitator,
+    editor,
+    supervision_session,
+):
+    session = supervision_session
+    locked = SessionFactory(
+        supervisee=worker,
+        supervisor=supervisor,
+        held_on=session.held_on - timedelta(days=30),
+        supervisor_signed_at=timezone.now(),
+        supervisee_signed_at=timezone.now(),
+        locked_at=timezone.now(),
+    )
+    group_session = GroupSessionFactory(facilitator=facilitator)
+    group_session.attendees.set([worker])
+    return {
+        "people": {
+            "worker": worker,
+            "team_mate": team_mate,
+            "other_worker": other_worker,
+            "supervisor": supervisor,
+            "other_supervisor": other_supervisor,
+            "service_manager": service_manager,
+            "facilitator": facilitator,
+            "editor": editor,
+        },
+        "agreement": worker.agreements.get(),
+        "session": session,
+        "locked_session": locked,
+        "action": session.actions.get(),
+        "preparation": Preparation.objects.create(author=worker, session=session, worries="A hard visit."),
+        "shared_preparation": Preparation.objects.create(
+            author=worker, session=session, went_well="Shared notes.", shared_at=timezone.now()
+        ),
+        "group_session": group_session,
+    }
+
+
+def _post_data(world, name):
+    session = world["session"]
+    if name == "sign the record":
+        return {"version": session.version, "response": "agree"}
+    if name == "sign agreement":
+        return {"version": world["agreement"].version}
+    if name == "share preparation":
+        return {"share": "yes"}
+    return {}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method", "url", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_supervision_url_access(client, world, role, name, method, url, expected):
+    if role != "anonymous":
+        client.force_login(world["people"][role])
+    response = getattr(client, method)(url(world), _post_data(world, name))
+    assert response.status_code == expected[role], f"{role} on {name}"
+    if expected[role] == REDIRECT and role == "anonymous":
+        assert response.url.startswith(reverse("login"))
+
+
+def test_facilitator_never_sees_individual_supervision_content(client, world):
+    client.force_login(world["people"]["facilitator"])
+    for url in (reverse("supervision:overview"), reverse("supervision:my-record")):
+        body = client.get(url).content.decode()
+        assert "felt unheard" not in body
+        assert "CS-10442" not in body
+
+
+def test_shared_preparation_shows_to_supervisor_but_private_one_does_not(client, world):
+    client.force_login(world["people"]["supervisor"])
+    body = client.get(reverse("supervision:session-detail", args=[world["session"].pk])).content.decode()
+    assert "Shared notes." in body
+    assert "A hard visit." not in body
+
+
+def test_another_supervisor_cannot_make_an_agreement_with_someone_outside_their_teams(client, world):
+    client.force_login(world["people"]["other_supervisor"])
+    response = client.post(
+        reverse("supervision:agreement-create"),
+        {
+            "supervisee": world["people"]["worker"].pk,
+            "starts_on": "1 12 2026",
+            "frequency": "monthly",
+            "arrangements": "Anywhere.",
+            "confidentiality": "None.",
+        },
+    )
+    assert response.status_code == 200
+    assert "Choose a person you manage" in response.content.decode()
+    assert world["people"]["worker"].agreements.count() == 1
+
+
+def test_action_owner_on_another_session_can_complete_only_their_own(client, world, team_mate, supervisor):
+    from tests.factories import AgreementFactory
+
+    AgreementFactory(supervisee=team_mate, supervisor=supervisor)
+    their_action = ActionFactory(session=SessionFactory(supervisee=team_mate, supervisor=supervisor))
+    client.force_login(world["people"]["worker"])
+    response = client.post(reverse("supervision:action-complete", args=[their_action.pk]))
+    assert response.status_code == 404
