@@ -8,6 +8,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+# Words before a name that are not a first name.
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev"}
+
 
 class Service(models.Model):
     """A part of the organisation, such as Children's Social Care and Early Help."""
@@ -133,7 +136,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self):
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        """The first name, for greetings: "Dr Helen Marsh" is "Helen", not "Dr"."""
+        words = [word for word in self.full_name.split() if word.rstrip(".").lower() not in TITLES]
+        return words[0] if words else self.full_name or self.email
 
     @property
     def role_names(self):

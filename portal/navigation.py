@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from training import access as training_access
+
 
 @dataclass(frozen=True)
 class Destination:
@@ -42,6 +44,44 @@ def destinations_for(user) -> list[Destination]:
                 "Group reflective sessions",
                 reverse("supervision:group-sessions"),
                 "Record the group sessions you run: themes, who came and anonymised learning points.",
+            )
+        )
+    places.append(
+        Destination(
+            "Your training",
+            reverse("training:mine"),
+            "Book courses, see your bookings, evaluate what you attended and record other learning.",
+        )
+    )
+    places.append(
+        Destination(
+            "Your CPD record",
+            reverse("training:cpd"),
+            "Your learning hours and reflections by year, to print or download for your registration renewal.",
+        )
+    )
+    if user.has_perm("training.view_team_training") or user.has_perm("training.manage_training"):
+        places.append(
+            Destination(
+                "Training approvals",
+                reverse("training:approvals"),
+                "Approve or decline course requests and external learning for the people you manage.",
+            )
+        )
+    if training_access.can_see_uptake(user):
+        places.append(
+            Destination(
+                "Training uptake",
+                reverse("training:uptake"),
+                "The training matrix, coverage against targets, gaps, spend, attendance and evaluations.",
+            )
+        )
+    if user.has_perm("training.manage_training"):
+        places.append(
+            Destination(
+                "Run the training programme",
+                reverse("training:manage"),
+                "Programmes, courses and dates; registers, bookings and waiting lists; spend and targets.",
             )
         )
     if user.has_perm("portal.view_service_people") or user.has_perm("portal.view_team_people"):

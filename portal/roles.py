@@ -24,7 +24,12 @@ ROLES: dict[str, tuple[str, list[str]]] = {
     Role.SOCIAL_WORKER: ("A qualified social worker holding a caseload.", []),
     Role.SUPERVISOR: (
         "A team manager who supervises social workers.",
-        ["portal.view_team_people", "supervision.supervise", "supervision.view_dashboard"],
+        [
+            "portal.view_team_people",
+            "supervision.supervise",
+            "supervision.view_dashboard",
+            "training.view_team_training",
+        ],
     ),
     Role.SERVICE_MANAGER: (
         "Manages the service: sees every team.",
@@ -35,10 +40,14 @@ ROLES: dict[str, tuple[str, list[str]]] = {
             "supervision.view_dashboard",
             "supervision.view_service_records",
             "supervision.view_audit",
+            "training.view_all_training",
         ],
     ),
     Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", ["practice_guide.manage_guide"]),
-    Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
+    Role.TRAINING_COORDINATOR: (
+        "Runs the training programme.",
+        ["training.manage_training", "training.view_all_training"],
+    ),
     Role.FACILITATOR: (
         "The systemic psychotherapist who runs group reflective sessions.",
         ["supervision.run_group_sessions"],

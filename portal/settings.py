@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "portal",
     "practice_guide",
     "supervision",
+    "training",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -54,6 +54,7 @@ urlpatterns = [
     path("cookies/", views.cookies, name="cookies"),
     path("guide/", include("practice_guide.urls")),
     path("supervision/", include("supervision.urls")),
+    path("training/", include("training.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     *auth_patterns,
     path("admin/", admin.site.urls),

@@ -29,7 +29,7 @@ from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from portal.models import Team
 from portal.roles import Role
 from supervision import access
-from supervision.models import Action, Agreement, Frequency, Session, add_months
+from supervision.models import Action, Agreement, Session, add_months
 
 User = get_user_model()
 
@@ -38,7 +38,6 @@ DEFAULT_PERIOD_MONTHS = 12
 DUE_SOON_DAYS = 7
 
 # Short enough for a table column; the CSV and agreement pages carry the full wording.
-SHORT_FREQUENCY = {Frequency.ASYE: "ASYE pattern"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ class WorkerRow:
     def frequency_label(self) -> str:
         if self.agreement is None:
             return ""
-        return SHORT_FREQUENCY.get(self.agreement.frequency, self.agreement.get_frequency_display())
+        return self.agreement.frequency_short
 
     @property
     def is_overdue(self) -> bool:

@@ -8,11 +8,10 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
 
+from portal.form_fields import date_field, text_field
 from supervision.frames import FRAMES, FrameChoice
 from supervision.models import ComplexityChoice, Frequency, ResponseChoice
 
-DATE_FORMATS = ["%d %m %Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
-TEXT_MAX = 10_000
 # Case references are letters, digits and dashes or slashes: never a name.
 CASE_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9/-]{2,19}$")
 
@@ -24,31 +23,6 @@ def _helper(*fields) -> FormHelper:
     helper.render_hidden_fields = True
     helper.layout = Layout(*fields)
     return helper
-
-
-def date_field(label: str, *, required: bool = True, help_text: str = "For example, 27 3 2027") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=DATE_FORMATS,
-        error_messages={"required": f"Enter the {label.lower()}", "invalid": "Enter a real date, like 27 3 2027"},
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )
-
-
-def text_field(label: str, *, required: bool = False, help_text: str = "", rows: int = 5) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "max_length": f"{label} must be {TEXT_MAX:,} characters or fewer",
-        },
-    )
 
 
 class VersionedForm(forms.Form):

@@ -3,7 +3,6 @@
 Who may see or change each of these is decided in `supervision.access`, never here or in views.
 """
 
-import calendar
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -11,17 +10,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from portal.dates import add_months
 from supervision.frames import FrameChoice, frame_for
 
 ASYE_WEEKLY_UNTIL = timedelta(weeks=6)
 ASYE_FORTNIGHTLY_UNTIL_MONTHS = 6
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Frequency(models.TextChoices):
@@ -87,6 +80,11 @@ class Agreement(models.Model):
     @property
     def is_signed(self) -> bool:
         return bool(self.supervisee_signed_at and self.supervisor_signed_at)
+
+    @property
+    def frequency_short(self) -> str:
+        """The frequency in a word or two, for tables: the ASYE pattern's full label is a sentence."""
+        return "ASYE pattern" if self.frequency == Frequency.ASYE else self.get_frequency_display()
 
     def interval_ends(self, last: date) -> date:
         """When the next session is due if the last one was on `last`."""

@@ -100,3 +100,10 @@ def supervision_session(agreement):
     CaseDiscussion.objects.create(session=session, case_reference="CS-10442", discussion="Planning a core group.")
     ActionFactory(session=session)
     return session
+
+
+@pytest.fixture
+def coordinator(other_team):
+    return UserFactory(
+        team=other_team, roles=[Role.TRAINING_COORDINATOR], job_title="Workforce Development Coordinator"
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from portal.management.commands.load_demo import DEMO_PASSWORD, FIRST_TEAM, SECOND_TEAM
 from portal.models import Team, User
 from supervision.models import Agreement, GroupSession, Session
+from training.models import Booking, Course, CourseDate, Evaluation, ExternalLearning, Spend
 
 SIGN_INS = {
     "worker@example.org": {"Social worker"},
@@ -76,7 +77,8 @@ def test_the_demo_includes_a_year_of_supervision(demo):
 
 def test_loading_the_demo_twice_changes_nothing(demo):
     def counts():
-        return [model.objects.count() for model in (User, Agreement, Session, GroupSession)]
+        training = (Course, CourseDate, Booking, Evaluation, ExternalLearning, Spend)
+        return [model.objects.count() for model in (User, Agreement, Session, GroupSession, *training)]
 
     before = counts()
     call_command("load_demo", force=True)

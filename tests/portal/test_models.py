@@ -51,3 +51,11 @@ def test_people_visible_to_a_service_manager_are_the_whole_service(service_manag
 
 def test_a_social_worker_sees_nobody_in_the_directory(worker, other_worker):
     assert not User.objects.visible_to(worker).exists()
+
+
+def test_short_name_skips_a_title(db):
+    from tests.factories import UserFactory
+
+    assert UserFactory.build(full_name="Dr Helen Marsh").get_short_name() == "Helen"
+    assert UserFactory.build(full_name="Sam Whitfield").get_short_name() == "Sam"
+    assert UserFactory.build(full_name="", email="a@example.org").get_short_name() == "a@example.org"

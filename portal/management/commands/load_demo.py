@@ -14,6 +14,7 @@ from portal.models import Service, Team, User
 from portal.roles import Role
 from practice_guide import demo_content as demo_guide
 from supervision import demo as demo_supervision
+from training import demo as demo_training
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published in the README; demo only
 
@@ -244,6 +245,13 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Supervision: the demo history is already there.")
+        training = demo_training.load(today)
+        if any(training):
+            self.stdout.write(
+                f"Training: {training.courses} courses, {training.dates} dates and {training.bookings} bookings added."
+            )
+        else:
+            self.stdout.write("Training: the demo programme is already there.")
         self.stdout.write(f"\nDemo sign-ins (password: {DEMO_PASSWORD}):")
         for demo in PEOPLE:
             roles = ", ".join(demo.roles) or "System administrator"

@@ -1,0 +1,119 @@
+"""Who may see and change training records: one scoping function per model.
+
+- Everyone sees the course catalogue and their own bookings, external learning and CPD record.
+- Managers (``view_team_training``: supervisors) see and approve for the people they manage: their
+  own team and their line reports.
+- The training coordinator (``manage_training``) and service managers (``view_all_training``) see
+  everyone in their service; only the coordinator runs courses, registers and spend.
+Records outside a person's scope answer 404.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from training.models import Booking, Course, CourseDate, Evaluation, ExternalLearning, Spend
+
+User = get_user_model()
+
+
+def _service_id(user) -> int | None:
+    return user.team.service_id if user.team_id else None
+
+
+def sees_whole_service(user) -> bool:
+    return (user.has_perm("training.view_all_training") or user.has_perm("training.manage_training")) and bool(
+        user.team_id
+    )
+
+
+def people_for(user) -> QuerySet:
+    """People whose training `user` may see (the uptake matrix rows, CPD records, approvals)."""
+    if not user.is_authenticated:
+        return User.objects.none()
+    people = User.objects.filter(is_active=True)
+    if sees_whole_service(user):
+        return people.filter(team__service_id=_service_id(user))
+    if user.has_perm("training.view_team_training"):
+        rule = Q(line_manager=user) | Q(pk=user.pk)
+        if user.team_id:
+            rule |= Q(team_id=user.team_id)
+        return people.filter(rule)
+    return people.filter(pk=user.pk)
+
+
+def managed_people_for(user) -> QuerySet:
+    """People whose requests `user` may approve or decline: never themselves."""
+    if not (user.has_perm("training.view_team_training") or user.has_perm("training.manage_training")):
+        return User.objects.none()
+    return people_for(user).exclude(pk=user.pk)
+
+
+def courses_for(user) -> QuerySet[Course]:
+    """The catalogue is open to all staff; the coordinator and service managers also see courses no
+    longer offered (their history still counts in reports)."""
+    if not user.is_authenticated:
+        return Course.objects.none()
+    if sees_whole_service(user):
+        return Course.objects.all()
+    return Course.objects.filter(is_active=True)
+
+
+def course_dates_for(user) -> QuerySet[CourseDate]:
+    if not user.is_authenticated:
+        return CourseDate.objects.none()
+    if user.has_perm("training.manage_training"):
+        return CourseDate.objects.all()
+    return CourseDate.objects.filter(course__is_active=True)
+
+
+def bookings_for(user) -> QuerySet[Booking]:
+    if not user.is_authenticated:
+        return Booking.objects.none()
+    return Booking.objects.filter(person__in=people_for(user))
+
+
+def external_learning_for(user) -> QuerySet[ExternalLearning]:
+    if not user.is_authenticated:
+        return ExternalLearning.objects.none()
+    return ExternalLearning.objects.filter(person__in=people_for(user))
+
+
+def evaluations_for(user) -> QuerySet[Evaluation]:
+    """Course evaluations: the person's own, and every one for the coordinator and service managers."""
+    if not user.is_authenticated:
+        return Evaluation.objects.none()
+    if sees_whole_service(user):
+        return Evaluation.objects.filter(booking__person__team__service_id=_service_id(user))
+    return Evaluation.objects.filter(booking__person=user)
+
+
+def spend_for(user) -> QuerySet[Spend]:
+    if not user.is_authenticated or not sees_whole_service(user):
+        return Spend.objects.none()
+    return Spend.objects.all()
+
+
+# --- What a person may change -------------------------------------------------------------
+
+
+def can_decide(user, person) -> bool:
+    """May `user` approve or decline `person`'s booking requests and external learning?"""
+    return managed_people_for(user).filter(pk=person.pk).exists()
+
+
+def can_manage(user) -> bool:
+    return user.has_perm("training.manage_training")
+
+
+def can_change_booking(user, booking) -> bool:
+    """Cancelling and certificates: the person themselves, or the training coordinator. A manager sees
+    their people's bookings and decides requests on the approvals page, but does not change them."""
+    return booking.person_id == user.pk or can_manage(user)
+
+
+def can_see_uptake(user) -> bool:
+    """The uptake matrix and coverage: managers, the coordinator and service managers."""
+    return any(
+        user.has_perm(permission)
+        for permission in ("training.view_team_training", "training.view_all_training", "training.manage_training")
+    )

@@ -1,0 +1,403 @@
+"""Forms for the training coordinator's catalogue: programmes, courses and their dates.
+
+The forms for running dates (the register, booking a team), spend and targets are in `training.running_forms`;
+both share the helpers here."""
+
+import re
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import (
+    Button,
+    Field,
+    Fluid,
+    Layout,
+    Size,
+)
+from django import forms
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from portal.form_fields import date_field, text_field
+from portal.roles import ROLES
+from training.models import (
+    Course,
+    Format,
+    Level,
+    Programme,
+)
+
+# Times typed as 09:30, 9:30, 9.30 or 0930.
+TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.]?(?P<minute>[0-5]\d)$")
+NEW_DATE_HORIZON = timedelta(days=2 * 366)
+
+
+def helper_for(*fields) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.render_hidden_fields = True
+    helper.layout = Layout(*fields)
+    return helper
+
+
+def roles():
+    """The portal's roles, as the groups a course can be required for or a target can count."""
+    return Group.objects.filter(name__in=ROLES).order_by("name")
+
+
+def time_field(label: str, help_text: str = "Use the 24-hour clock, for example 09:30 or 14:00") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=5,
+        error_messages={"required": f"Enter the {label.lower()}", "max_length": "Enter a time like 09:30"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+def _parse_time(value: str) -> time:
+    match = TIME.match(value.strip())
+    if not match:
+        raise forms.ValidationError("Enter a time like 09:30, using the 24-hour clock")
+    return time(int(match["hour"]), int(match["minute"]))
+
+
+def money_field(label: str, *, help_text: str = "", positive: bool = False, max_digits: int = 10) -> forms.DecimalField:
+    """An amount in pounds and pence, with no more digits than the database column holds. `positive` amounts
+    must be more than £0 (checked in the form's clean)."""
+    limit = f"£{10 ** (max_digits - 2):,}"
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        max_digits=max_digits,
+        decimal_places=2,
+        min_value=None if positive else Decimal("0"),
+        error_messages={
+            "required": f"Enter the {label.lower().replace(' (£)', '')}",
+            "invalid": "Enter an amount in pounds, like 1250 or 99.50",
+            "max_digits": f"Enter an amount less than {limit}",
+            "max_whole_digits": f"Enter an amount less than {limit}",
+            "max_decimal_places": "Enter an amount in pounds and pence, like 99.50",
+            "min_value": "The amount cannot be negative",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+
+
+# --- Programmes and courses ---------------------------------------------------------------
+
+
+class ProgrammeForm(forms.ModelForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="For example, Systemic practice.",
+        error_messages={"required": "Enter the programme’s name", "max_length": "Keep the name to 120 characters"},
+    )
+    description = text_field("Description", help_text="What the programme is for and who it is for.")
+    position = forms.IntegerField(
+        label="Position in lists",
+        min_value=0,
+        max_value=999,
+        initial=0,
+        help_text="Programmes with lower numbers come first.",
+        error_messages={
+            "required": "Enter a position, like 0",
+            "invalid": "Enter the position as a whole number, like 2",
+            "min_value": "The position must be 0 or more",
+            "max_value": "The position must be 999 or less",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+    class Meta:
+        model = Programme
+        fields = ["name", "description", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper_for(
+            Field.text("name"),
+            Field.textarea("description"),
+            Field.text("position", field_width=3),
+            Button("save", "Save programme"),
+        )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        clash = Programme.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("There is already a programme with this name. Choose another name.")
+        return name
+
+
+class CourseForm(forms.ModelForm):
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.all(),
+        label="Programme",
+        empty_label="Choose a programme",
+        error_messages={"required": "Choose the programme", "invalid_choice": "Choose a programme from the list"},
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        error_messages={"required": "Enter the course title", "max_length": "Keep the title to 200 characters"},
+    )
+    level = forms.ChoiceField(
+        label="Level",
+        choices=Level.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the level", "invalid_choice": "Choose a level from the list"},
+    )
+    provider = forms.CharField(
+        label="Provider",
+        max_length=200,
+        help_text="Who runs it: an organisation, or “In house”.",
+        error_messages={"required": "Enter who provides the course", "max_length": "Keep it to 200 characters"},
+    )
+    format = forms.ChoiceField(
+        label="Format",
+        choices=Format.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the format", "invalid_choice": "Choose a format from the list"},
+    )
+    hours = forms.DecimalField(
+        label="Length in hours",
+        max_digits=5,
+        decimal_places=1,
+        help_text="Counts toward each person’s CPD hours. A full day is usually 6.",
+        error_messages={
+            "required": "Enter the length in hours",
+            "invalid": "Enter the length as a number, like 6 or 3.5",
+            "max_digits": "The length must be less than 10,000 hours",
+            "max_whole_digits": "The length must be less than 10,000 hours",
+            "max_decimal_places": "Give the length to the nearest tenth of an hour, like 3.5",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+    cost_per_place = money_field("Cost per place (£)", help_text="Enter 0 if it is free.", max_digits=8)
+    required_for = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label="Required for",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose the roles that must complete this course. Leave all empty if it is optional.",
+        error_messages={"invalid_choice": "Choose roles from the list"},
+    )
+    refresh_months = forms.IntegerField(
+        label="Refresh every (months)",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="How long the training stays current. Leave empty if it never needs refreshing.",
+        error_messages={
+            "invalid": "Enter the number of months as a whole number, like 36",
+            "min_value": "Enter a number of months from 1 to 120",
+            "max_value": "Enter a number of months from 1 to 120",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    description = text_field("Description", help_text="What people will learn, and anything they need to prepare.")
+    is_active = forms.TypedChoiceField(
+        label="Is the course offered now?",
+        choices=[("yes", "Yes, people can book it"), ("no", "No, hide it from the catalogue")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="yes",
+        error_messages={"required": "Say whether the course is offered now"},
+    )
+
+    class Meta:
+        model = Course
+        fields = [
+            "programme",
+            "title",
+            "level",
+            "provider",
+            "format",
+            "hours",
+            "cost_per_place",
+            "required_for",
+            "refresh_months",
+            "description",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["required_for"].queryset = roles()
+        if self.instance.pk:
+            self.initial["is_active"] = "yes" if self.instance.is_active else "no"
+        self.helper = helper_for(
+            Field.select("programme"),
+            Field.text("title"),
+            Field.radios("level", legend_size=Size.SMALL, small=True),
+            Field.text("provider"),
+            Field.radios("format", legend_size=Size.SMALL, small=True),
+            Field.text("hours", field_width=4),
+            Field.text("cost_per_place", field_width=5),
+            Field.checkboxes("required_for", legend_size=Size.SMALL, small=True),
+            Field.text("refresh_months", field_width=3),
+            Field.textarea("description"),
+            Field.radios("is_active", legend_size=Size.SMALL, small=True),
+            Button("save", "Save course"),
+        )
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours <= 0:
+            raise forms.ValidationError("The length must be more than 0 hours")
+        if hours < Decimal("0.5"):
+            raise forms.ValidationError("The length must be at least half an hour (0.5)")
+        return hours
+
+    def clean(self):
+        cleaned = super().clean()
+        programme, title = cleaned.get("programme"), cleaned.get("title")
+        if programme and title:
+            clash = Course.objects.filter(programme=programme, title__iexact=title).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("title", f"{programme} already has a course called “{title}”. Choose another title.")
+        return cleaned
+
+
+# --- Course dates -------------------------------------------------------------------------
+
+
+class CourseDateForm(forms.Form):
+    """A date for a course. Pass `course_date` to change one; leave it out (and pass `courses`) to add one."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    course = forms.ModelChoiceField(
+        queryset=None,
+        label="Course",
+        empty_label="Choose a course",
+        error_messages={"required": "Choose the course", "invalid_choice": "Choose a course from the list"},
+    )
+    start_date = date_field("Date")
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    location = forms.CharField(
+        label="Where",
+        max_length=200,
+        help_text="A room and building, or “Online”.",
+        error_messages={
+            "required": "Enter where the course is, or “Online”",
+            "max_length": "Keep it to 200 characters",
+        },
+    )
+    is_online = forms.TypedChoiceField(
+        label="Is it online?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the course is online"},
+    )
+    capacity = forms.IntegerField(
+        label="Places",
+        min_value=1,
+        max_value=500,
+        help_text="How many people can come.",
+        error_messages={
+            "required": "Enter the number of places",
+            "invalid": "Enter the number of places as a whole number, like 12",
+            "min_value": "There must be at least 1 place",
+            "max_value": "There can be at most 500 places",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    facilitator = forms.CharField(
+        label="Facilitator",
+        max_length=200,
+        required=False,
+        help_text="Who leads it. Leave empty if you do not know yet.",
+        error_messages={"max_length": "Keep it to 200 characters"},
+    )
+
+    def __init__(self, *args, courses=None, course_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.course_date = course_date
+        fields = []
+        if course_date is None:
+            del self.fields["version"]
+            self.fields["course"].queryset = courses
+            self.fields["course"].label_from_instance = lambda course: (
+                f"{course.title} ({course.get_level_display().lower()}, {course.programme.name})"
+            )
+            fields.append(Field.select("course"))
+        else:
+            # A date stays with its course: to run a different course, add a new date.
+            del self.fields["course"]
+        self.helper = helper_for(
+            *fields,
+            Field.text("start_date", field_width=Fluid.ONE_THIRD),
+            Field.text("start_time", field_width=5),
+            Field.text("end_time", field_width=5),
+            Field.text("location"),
+            Field.radios("is_online", legend_size=Size.SMALL, small=True, inline=True),
+            Field.text("capacity", field_width=3),
+            Field.text("facilitator"),
+            Button("save", "Save date"),
+        )
+
+    @staticmethod
+    def initial_for(course_date) -> dict:
+        starts, ends = timezone.localtime(course_date.starts_at), timezone.localtime(course_date.ends_at)
+        return {
+            "version": course_date.version,
+            "start_date": starts.strftime("%d %m %Y"),
+            "start_time": starts.strftime("%H:%M"),
+            "end_time": ends.strftime("%H:%M"),
+            "location": course_date.location,
+            "is_online": "yes" if course_date.is_online else "no",
+            "capacity": course_date.capacity,
+            "facilitator": course_date.facilitator,
+        }
+
+    def clean_start_time(self):
+        return _parse_time(self.cleaned_data["start_time"])
+
+    def clean_end_time(self):
+        return _parse_time(self.cleaned_data["end_time"])
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("start_date"), cleaned.get("start_time"), cleaned.get("end_time")
+        if day is None or start is None:
+            return cleaned
+        starts_at = timezone.make_aware(datetime.combine(day, start))
+        moved = self.course_date is None or starts_at != self.course_date.starts_at.replace(second=0, microsecond=0)
+        if not moved:
+            starts_at = self.course_date.starts_at  # as it was, to the second
+        now = timezone.now()
+        if moved and starts_at <= now:
+            if day < timezone.localdate():
+                self.add_error("start_date", "The date must be in the future")
+            else:
+                self.add_error("start_time", "The start time must be in the future")
+        elif moved and starts_at > now + NEW_DATE_HORIZON:
+            self.add_error("start_date", "The date must be within the next 2 years")
+        if end is not None:
+            ends_at = timezone.make_aware(datetime.combine(day, end))
+            if ends_at <= starts_at:
+                self.add_error("end_time", "The end time must be after the start time")
+            cleaned["ends_at"] = ends_at
+        cleaned["starts_at"] = starts_at
+        return cleaned
+
+
+class CancelDateForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Yes, cancel this date and every booking on it",
+        error_messages={"required": "Tick the box to confirm you want to cancel this date"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper_for(
+            Field.checkbox("confirm"), Button("cancel_date", "Cancel this date", css_class="govuk-button--warning")
+        )
