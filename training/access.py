@@ -88,9 +88,11 @@ def evaluations_for(user) -> QuerySet[Evaluation]:
 
 
 def spend_for(user) -> QuerySet[Spend]:
+    """Spend recorded by people in the viewer's service. Budgets have no service yet: see the README."""
     if not user.is_authenticated or not sees_whole_service(user):
         return Spend.objects.none()
-    return Spend.objects.all()
+    # Matched through the viewer's team id, so the page need not load their team first.
+    return Spend.objects.filter(recorded_by__team__service__teams__id=user.team_id)
 
 
 # --- What a person may change -------------------------------------------------------------

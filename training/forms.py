@@ -69,6 +69,8 @@ class CatalogueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
         self.helper = _helper(Field.select("programme"), Field.select("level"))
+        # A GET filter: a CSRF token would only leak into the address, history and logs.
+        self.helper.disable_csrf = True
 
     def chosen(self) -> tuple:
         """The programme and level to show; everything when the form is empty or wrong."""
@@ -261,3 +263,4 @@ class CpdYearForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, year_label(year)) for year in years]
         self.helper = _helper(Field.select("year"))
+        self.helper.disable_csrf = True  # a GET form: keep the token out of the address

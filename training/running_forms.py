@@ -130,6 +130,7 @@ class YearForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, f"April {year} to March {year + 1}") for year in years]
         self.helper = helper_for(Field.select("year"))
+        self.helper.disable_csrf = True  # a GET form: keep the token out of the address
 
 
 class BudgetForm(forms.Form):

@@ -57,6 +57,8 @@ def request_place(person, course_date: CourseDate, *, by, approve: bool = False)
     course_date = _locked_date(course_date)
     if course_date.is_cancelled:
         raise BookingError("This date has been cancelled. Choose another date.")
+    if not course_date.course.is_active:
+        raise BookingError("This course is no longer offered.")
     if course_date.starts_at <= timezone.now():
         raise BookingError("This date has already started. Choose a later date.")
     if Booking.objects.live().filter(course_date=course_date, person=person).exists():
