@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
+from playwright.sync_api import expect
 
 TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
 
@@ -61,7 +62,8 @@ def test_footer_pages_are_accessible(page, assert_accessible, transactional_db, 
 def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
     page.goto("/")
     page.get_by_role("link", name="Staff sign in").click()
-    assert page.title() == f"Sign in{TITLE_SUFFIX}"
+    # expect() waits for the navigation the click started; page.title() could read the old document.
+    expect(page).to_have_title(f"Sign in{TITLE_SUFFIX}")
     assert_accessible(page)
     sign_in(page, worker)
     assert page.locator("h1").inner_text() == "Staff home"
