@@ -101,6 +101,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=Decimal("37.0"),
         validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("60"))],
     )
+    leaving_date = models.DateField(
+        "leaving date",
+        null=True,
+        blank=True,
+        help_text="The first day the person no longer works here: from that day their account stops working.",
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField("can use the admin site", default=False, help_text="System administrators only.")
     date_joined = models.DateTimeField(default=timezone.now)
@@ -123,6 +129,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         permissions = [
             ("view_team_people", "Can see the people in their own team"),
             ("view_service_people", "Can see everyone in their service"),
+            ("manage_people", "Can add people, change their team, roles and line manager, and record leavers"),
+            ("reset_second_factor", "Can reset another person's second factor"),
+            ("view_portal_audit", "Can read the portal-wide audit trail"),
         ]
 
     def __str__(self):
@@ -143,3 +152,66 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def role_names(self):
         return [group.name for group in self.groups.all()]
+
+    def has_left(self, today) -> bool:
+        """True from the leaving date on: the account no longer works, whatever ``is_active`` says."""
+        return self.leaving_date is not None and self.leaving_date <= today
+
+    def can_sign_in(self, today) -> bool:
+        return self.is_active and not self.has_left(today)
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    SIGN_IN_REFUSED = "sign_in_refused", "Sign-in refused"
+    SIGNED_OUT = "signed_out", "Signed out"
+    LOCKED_OUT = "locked_out", "Locked out"
+    SECOND_FACTOR = "second_factor", "Second factor used"
+    SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong second-factor code"
+    SECOND_FACTOR_ADDED = "second_factor_added", "Second factor set up"
+    SECOND_FACTOR_REMOVED = "second_factor_removed", "Second factor removed"
+    SECOND_FACTOR_RESET = "second_factor_reset", "Second factor reset by a manager"
+    SSO_SIGN_IN = "sso_sign_in", "Signed in with the council account"
+    SSO_REFUSED = "sso_refused", "Council-account sign-in refused"
+    PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset"
+    PERSON_ADDED = "person_added", "Person added"
+    PERSON_CHANGED = "person_changed", "Person changed"
+    ROLES_CHANGED = "roles_changed", "Roles changed"
+    INVITATION_SENT = "invitation_sent", "Invitation sent"
+    INVITATION_WITHDRAWN = "invitation_withdrawn", "Invitation withdrawn"
+    INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
+    LEAVER_RECORDED = "leaver_recorded", "Leaving date recorded"
+    LEAVER_HANDED_OVER = "leaver_handed_over", "Leaver's work handed over"
+    ACCOUNT_CLOSED = "account_closed", "Account closed"
+    PEOPLE_IMPORTED = "people_imported", "People imported"
+
+
+class AuditEvent(models.Model):
+    """One thing that happened to an account or to who may do what: the portal-wide audit trail.
+
+    Supervision keeps its own trail of who read which record (supervision.AuditEntry); this one
+    covers sign-ins, second factors, people, roles and imports. Names are copied as well as linked,
+    so an event still reads correctly after the person has gone.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=30, choices=AuditKind.choices, db_index=True)
+    actor = models.ForeignKey("User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    subject = models.ForeignKey("User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    subject_name = models.CharField(max_length=254, blank=True)
+    # What was tried with, for failed sign-ins where there is no subject: never a password.
+    identifier = models.CharField(max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    summary = models.CharField(max_length=500, blank=True)
+    # Before and after, for changes: {"field": [before, after]}.
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["subject", "-at"], name="auditevent_subject_at")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject_name or self.identifier}"

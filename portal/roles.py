@@ -16,6 +16,7 @@ class Role:
     GUIDE_EDITOR = "Guide editor"
     TRAINING_COORDINATOR = "Training coordinator"
     FACILITATOR = "Group-session facilitator"
+    PEOPLE_ADMINISTRATOR = "People administrator"
 
 
 # Role name -> (what the role is for, permissions as "app_label.codename").
@@ -36,6 +37,9 @@ ROLES: dict[str, tuple[str, list[str]]] = {
         [
             "portal.view_team_people",
             "portal.view_service_people",
+            "portal.manage_people",
+            "portal.reset_second_factor",
+            "portal.view_portal_audit",
             "supervision.supervise",
             "supervision.view_dashboard",
             "supervision.view_service_records",
@@ -51,6 +55,10 @@ ROLES: dict[str, tuple[str, list[str]]] = {
     Role.FACILITATOR: (
         "The systemic psychotherapist who runs group reflective sessions.",
         ["supervision.run_group_sessions"],
+    ),
+    Role.PEOPLE_ADMINISTRATOR: (
+        "Adds new starters, records movers and leavers, and imports people from HR.",
+        ["portal.view_team_people", "portal.view_service_people", "portal.manage_people"],
     ),
 }
 
