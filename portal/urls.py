@@ -48,6 +48,7 @@ urlpatterns = [
     path("staff/", views.staff_home, name="staff-home"),
     path("account/", views.account, name="account"),
     path("people/", views.people, name="people"),
+    path("people/manage/", include("portal.people.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
