@@ -19,7 +19,7 @@ help:
 	@echo "make test   install what is missing and run every test"
 	@echo "make stop   stop the embedded PostgreSQL server"
 	@echo "make serve  serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)"
-	@echo "make bench  measure requests per second and latency under gunicorn"
+	@echo "make bench  measure requests per second and latency under gunicorn, and a 2,000-row people import"
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make lock   re-resolve the locked Python versions after changing pyproject.toml"
 
@@ -62,6 +62,7 @@ bench: install
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_people_import.py
 
 lint: $(PY_STAMP)
 	$(VENV)/bin/ruff check .

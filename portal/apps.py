@@ -20,3 +20,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal.sync_roles")
+
+        from portal import auth_audit
+
+        auth_audit.connect()

@@ -51,6 +51,19 @@ class UserQuerySet(models.QuerySet):
             return self.filter(models.Q(team_id=viewer.team_id) | models.Q(line_manager=viewer)).distinct()
         return self.none()
 
+    def manageable_by(self, administrator):
+        """People ``administrator`` may add, change, invite and record as leavers: everyone in their own
+        service, themselves included (though not their own roles). The one scope for people management.
+
+        Needs ``portal.manage_people`` and a team (which names the service); otherwise nobody.
+        """
+        if not (administrator.is_authenticated and administrator.has_perm("portal.manage_people")):
+            return self.none()
+        if not administrator.team_id:
+            return self.none()
+        # Matched through the administrator's team id, so the check needs no query of its own.
+        return self.filter(team__service__teams__id=administrator.team_id)
+
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
@@ -89,6 +102,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="direct_reports"
     )
     start_date = models.DateField("start date in the service", null=True, blank=True)
+    asye_start_date = models.DateField(
+        "ASYE start date",
+        null=True,
+        blank=True,
+        help_text="The day their Assessed and Supported Year in Employment began, if they are newly qualified.",
+    )
     is_newly_qualified = models.BooleanField(
         "newly qualified (ASYE)",
         default=False,
@@ -215,3 +234,52 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject_name or self.identifier}"
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """Each change as (what, before, after) in words: "Line manager", "None", "Tom Okafor"."""
+
+        def words(value) -> str:
+            if value in (None, "", []):
+                return "None"
+            if isinstance(value, list):
+                return ", ".join(str(item) for item in value)
+            return str(value)
+
+        rows = []
+        for field, values in (self.changes or {}).items():
+            before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
+            rows.append((field.replace("_", " ").capitalize().replace("Asye", "ASYE"), words(before), words(after)))
+        return rows
+
+
+class Invitation(models.Model):
+    """A one-time link that lets a new person set their password (or tells them to use their council account).
+
+    Only the token's SHA-256 hash is stored. Only a person's newest invitation works: sending a new one
+    makes every earlier link dead. Valid for ``INVITATION_DAYS`` days.
+    """
+
+    person = models.ForeignKey("User", on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey("User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["person", "-created_at"], name="invitation_person_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(accepted_at__isnull=True) | models.Q(withdrawn_at__isnull=True),
+                name="invitation_not_both_accepted_and_withdrawn",
+            )
+        ]
+
+    def __str__(self):
+        return f"Invitation for {self.person} sent {self.created_at:%Y-%m-%d}"
+
+    def is_pending(self, now) -> bool:
+        """Not yet used, withdrawn or expired. (Whether it is the newest is checked where it is used.)"""
+        return self.accepted_at is None and self.withdrawn_at is None and now < self.expires_at

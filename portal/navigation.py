@@ -20,7 +20,12 @@ def destinations_for(user) -> list[Destination]:
             "Your details",
             reverse("account"),
             "Your name, team, line manager and working pattern, and how to change your password.",
-        )
+        ),
+        Destination(
+            "Two-factor sign-in",
+            reverse("mfa_index"),
+            "Set up an authenticator app, passkeys and recovery codes for signing in.",
+        ),
     ]
     places.append(
         Destination(
@@ -90,6 +95,22 @@ def destinations_for(user) -> list[Destination]:
                 "People",
                 reverse("people"),
                 "Who is in your teams, their job titles, line managers and whether they are in their ASYE.",
+            )
+        )
+    if user.has_perm("portal.manage_people"):
+        places.append(
+            Destination(
+                "Manage people",
+                reverse("people:list"),
+                "Add new starters and send their invitations; change teams, line managers and roles; record leavers.",
+            )
+        )
+    if user.has_perm("portal.view_portal_audit"):
+        places.append(
+            Destination(
+                "Audit trail",
+                reverse("people:audit"),
+                "Sign-ins, two-factor sign-in, and changes to people and roles across the portal.",
             )
         )
     if user.has_perm("practice_guide.manage_guide"):

@@ -9,9 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal import devdb
+from portal.sso import config as sso_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -71,6 +73,30 @@ OUT_OF_HOURS_PHONE = os.environ.get("OUT_OF_HOURS_PHONE", "020 7946 0001")
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # Years a supervision record is kept after its date; the service's retention schedule decides.
 SUPERVISION_RETENTION_YEARS = env_int("SUPERVISION_RETENTION_YEARS", 6)
+# Years the portal-wide audit trail (sign-ins, people and role changes) is kept; prune_audit_events deletes older.
+PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 2)
+# People who sign in with a password must set up a second factor before any staff page opens.
+# On by default whenever DEBUG is off; `make run`'s demo (DEBUG=true) has it off.
+REQUIRE_MFA = env_bool("REQUIRE_MFA", not DEBUG)
+
+# Single sign-on with the council's own account (OpenID Connect). Off unless OIDC_ISSUER_URL is set;
+# README "Single sign-on (OpenID Connect)" has the redirect URI to register with the provider.
+OIDC_ISSUER_URL = os.environ.get("OIDC_ISSUER_URL", "").strip()
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
+OIDC_BUTTON_LABEL = os.environ.get("OIDC_BUTTON_LABEL", "").strip() or f"Sign in with your {ORGANISATION_NAME} account"
+# The last part of the redirect URI: <PORTAL_BASE_URL>/accounts/oidc/<OIDC_PROVIDER_ID>/login/callback/
+OIDC_PROVIDER_ID = os.environ.get("OIDC_PROVIDER_ID", "").strip() or "council"
+# Microsoft Entra ID leaves out email_verified: true says every email address the provider sends is the person's own.
+OIDC_TRUST_EMAIL_CLAIM = env_bool("OIDC_TRUST_EMAIL_CLAIM", False)
+# Staff sign in only with the council account; passwords work only for system administrators (break glass).
+SSO_ONLY = env_bool("SSO_ONLY", False)
+if OIDC_ISSUER_URL and not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+    raise ImproperlyConfigured("OIDC_ISSUER_URL is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well.")
+if SSO_ONLY and not OIDC_ISSUER_URL:
+    raise ImproperlyConfigured(
+        "SSO_ONLY needs single sign-on: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET."
+    )
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
@@ -132,16 +158,33 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "axes",
+    "csp",
+    # Sign-in, password reset and second factors (portal/account_adapter.py, templates/account/, templates/mfa/).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Near the top, so error pages, the CSRF failure page and the lockout page carry the headers too.
+    "portal.csp.PortalCSPMiddleware",
+    "portal.headers.SecurityHeadersMiddleware",
+    "portal.headers.PrivatePagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL byte in the address, query string or form data gets the 400 page before any view reads it.
+    "portal.null_bytes.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a leaver's session; sends a password user without a second factor to set one up (REQUIRE_MFA).
+    "portal.signin_middleware.ClosedAccountMiddleware",
+    "portal.signin_middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -161,6 +204,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.service",
+                # {{ CSP_NONCE }} for the rare inline <script> that cannot be a file.
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -170,7 +215,8 @@ AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out person is refused before their password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # allauth's email-and-password backend; refuses leavers and closed accounts.
+    "portal.auth_backends.PortalAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,10 +244,60 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_FORM_FIELD = "username"
+# allauth's sign-in form calls the email field "login"; allauth authenticates with email=...
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "portal.auth_backends.axes_username"
 # Behind one proxy, the client's address is the last one it appends to X-Forwarded-For.
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Sign-in through django-allauth: email and password, no usernames, no sign-up, no email
+# verification step (staff emails are known). Pages restyled in templates/account/ and templates/mfa/.
+ACCOUNT_ADAPTER = "portal.account_adapter.PortalAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Sessions end when the browser closes, and after 30 idle minutes (SESSION_COOKIE_AGE).
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "signed-out"
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# A reset asked for an unknown address sends nothing: staff addresses are known.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# django-axes does the lockout (5 failures for an email, counting wrong second-factor codes, for 15
+# minutes). allauth's own limit sits above it for passwords, and also caps wrong codes per person.
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/15m/key"}
+ACCOUNT_FORMS = {
+    "login": "portal.signin_forms.SignInForm",
+    "reset_password": "portal.signin_forms.ResetPasswordForm",
+    "reset_password_from_key": "portal.signin_forms.ResetPasswordKeyForm",
+    "change_password": "portal.signin_forms.ChangePasswordForm",
+    "set_password": "portal.signin_forms.SetPasswordForm",
+    "reauthenticate": "portal.signin_forms.ReauthenticateForm",
+}
+
+# Second factors: an authenticator app (with recovery codes) and passkeys.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = SERVICE_NAME
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_ADAPTER = "portal.account_adapter.PortalMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.signin_forms.AuthenticateForm",
+    "reauthenticate": "portal.signin_forms.ReauthenticateMFAForm",
+    "activate_totp": "portal.signin_forms.ActivateTOTPForm",
+    "deactivate_totp": "portal.signin_forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "portal.signin_forms.GenerateRecoveryCodesForm",
+    "add_webauthn": "portal.signin_forms.AddWebAuthnForm",
+    "edit_webauthn": "portal.signin_forms.EditWebAuthnForm",
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
@@ -211,8 +307,74 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# No inline script or style anywhere: scripts and styles are files from our own origin. A template
+# that truly needs an inline <script> gives it nonce="{{ CSP_NONCE }}" (the nonce is then added to
+# script-src for that response only). The TOTP QR code is a data: image. The single sign-on
+# provider's origin joins form-action when OIDC_ISSUER_URL is set (portal/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "report-uri": "/csp-report/",
+        "report-to": "csp-endpoint",
+    }
+}
+# Browser features nobody on the portal needs are switched off; passkeys (WebAuthn) stay on for
+# our own pages, and copying recovery codes to the clipboard.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+    "clipboard-write": ["self"],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+}
 # The health check is polled by load balancers over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Single sign-on (portal/sso/): allauth's openid_connect provider, configured here and never in the database.
+SOCIALACCOUNT_PROVIDERS = sso_config.socialaccount_providers(
+    issuer=OIDC_ISSUER_URL,
+    client_id=OIDC_CLIENT_ID,
+    secret=OIDC_CLIENT_SECRET,
+    label=OIDC_BUTTON_LABEL,
+    provider_id=OIDC_PROVIDER_ID,
+)
+SOCIALACCOUNT_ADAPTER = "portal.sso.adapter.CouncilSocialAccountAdapter"
+# Nobody is ever created from a council account; the adapter matches people it already knows.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+# The sign-in page's button posts (with CSRF); a GET of the sign-in address shows a "Continue" page.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -65,7 +65,14 @@ def accessibility(request):
 
 
 def privacy(request):
-    return render(request, "portal/privacy.html", {"supervision_retention_years": settings.SUPERVISION_RETENTION_YEARS})
+    return render(
+        request,
+        "portal/privacy.html",
+        {
+            "supervision_retention_years": settings.SUPERVISION_RETENTION_YEARS,
+            "audit_retention_years": settings.PORTAL_AUDIT_RETENTION_YEARS,
+        },
+    )
 
 
 def cookies(request):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal import request_params
 from portal.csv_export import csv_response
 from practice_guide import readability, selectors, services
 from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
@@ -127,7 +128,7 @@ def readability_check(request):
 @editor_required
 def part_preview(request, pk):
     part = _part(request, pk)
-    reader = request.GET.get("reader") if request.GET.get("reader") in Reader.values else Reader.PARENTS
+    reader = request_params.choice(request.GET.get("reader"), Reader) or Reader.PARENTS
     revision = part.draft
     contents = selectors.contents()
     return render(
@@ -212,10 +213,9 @@ def _diff_rows(before: str, after: str) -> list[tuple[str, str]]:
 def part_compare(request, pk):
     part = _part(request, pk)
     revisions = {r.number: r for r in part.revisions.select_related("created_by")}
-    try:
-        older = revisions[int(request.GET.get("a", ""))]
-        newer = revisions[int(request.GET.get("b", ""))]
-    except (KeyError, ValueError):
+    older = revisions.get(request_params.positive_int(request.GET.get("a")))
+    newer = revisions.get(request_params.positive_int(request.GET.get("b")))
+    if older is None or newer is None:
         messages.error(request, "Choose two versions of this part to compare.")
         return redirect("practice_guide:manage-history", pk=part.pk)
     fields = [

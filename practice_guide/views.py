@@ -4,10 +4,10 @@ from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal import request_params
 from practice_guide import guide_cache, ratelimit, selectors, services
 from practice_guide.forms import FeedbackCommentForm
 from practice_guide.models import PageFeedback, Reader
@@ -61,7 +61,7 @@ def part(request, slug):
         previous=contents[index - 1] if index else None,
         next=contents[index + 1] if index is not None and index + 1 < len(contents) else None,
         related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
-        feedback_state=request.GET.get("feedback"),
+        feedback_state=request_params.choice(request.GET.get("feedback"), ["thanks", "missing"]),
     )
     return render(request, "practice_guide/part.html", context)
 
@@ -101,7 +101,7 @@ def glossary(request):
 @require_GET
 def search(request):
     generation, context = _guide_context(request)
-    query = " ".join(request.GET.get("q", "").split())
+    query = " ".join((request_params.text(request.GET.get("q")) or "").split())
     error = None
     results, suggestion = [], None
     if len(query) > SEARCH_MAX:
@@ -118,9 +118,7 @@ def search(request):
 def choose_reader(request, reader):
     if reader not in Reader.values:
         raise Http404("No such version")
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        target = reverse("practice_guide:overview")
+    target = request_params.local_url(request, request.GET.get("next")) or reverse("practice_guide:overview")
     return remember(HttpResponseRedirect(target), reader)
 
 

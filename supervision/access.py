@@ -17,6 +17,7 @@ The rules, in words:
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from portal.line_management import managed_by
 from supervision.models import Action, Agreement, AuditEntry, GroupSession, Preparation, Session
 
 User = get_user_model()
@@ -86,18 +87,17 @@ def audit_entries_for(user) -> QuerySet[AuditEntry]:
 def managed_people_for(user) -> QuerySet:
     """People whose supervision dates, counts and caseloads `user` may see on the dashboard.
 
-    Service managers: everyone in their service. Supervisors: their own team and the people
-    they line-manage or supervise. Nobody sees themselves here.
+    Service managers: everyone in their service. Supervisors: the people they manage (their line
+    reports, and members of their own team who hold no manager role: portal.line_management) and
+    the people they supervise now. Nobody sees themselves here.
     """
     if not user.is_authenticated or not user.has_perm("supervision.view_dashboard"):
         return User.objects.none()
     people = User.objects.filter(is_active=True).exclude(pk=user.pk)
     if _reads_whole_service(user):
         return people.filter(team__service_id=_service_id(user))
-    rule = Q(line_manager=user) | Q(agreements__supervisor=user, agreements__ended_on__isnull=True)
-    if user.team_id:
-        rule |= Q(team_id=user.team_id)
-    return people.filter(pk__in=User.objects.filter(rule).values("pk"))
+    supervised_now = Q(agreements__supervisor=user, agreements__ended_on__isnull=True)
+    return people.filter(pk__in=User.objects.filter(managed_by(user) | supervised_now).values("pk"))
 
 
 def possible_supervisees_for(user) -> QuerySet:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal import request_params
 from supervision import access, services
 from supervision.forms import AgreementForm
 from supervision.models import Frequency, RecordType
@@ -27,8 +28,8 @@ def _terms(form) -> services.AgreementTerms:
 def agreement_create(request):
     supervisees = access.possible_supervisees_for(request.user).select_related("team").order_by("full_name")
     initial = {"starts_on": timezone.localdate().strftime("%d %m %Y")}
-    chosen = request.GET.get("supervisee", "")
-    if chosen.isdigit():
+    chosen = request_params.positive_int(request.GET.get("supervisee"))
+    if chosen:
         person = supervisees.filter(pk=chosen).first()
         if person:
             initial["supervisee"] = person.pk

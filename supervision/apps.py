@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class SupervisionConfig(AppConfig):
     name = "supervision"
     verbose_name = "Reflective supervision"
+
+    def ready(self):
+        from portal.people.leavers import register_handover
+        from supervision.leavers import SupervisionHandover
+
+        # A leaver's supervision work is handed over with everything else (portal.people.leavers).
+        register_handover(SupervisionHandover())

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal import request_params
 from supervision import access, selectors, services
 from supervision.forms import (
     ActionForm,
@@ -37,8 +38,8 @@ def _session(request, pk) -> Session:
 def supervisee_list(request):
     """A supervisor's people: who is due, and the sessions they have led."""
     today = timezone.localdate()
-    chosen = request.GET.get("supervisee", "")
-    sessions = selectors.sessions_led_by(request.user, int(chosen) if chosen.isdigit() else None)
+    chosen = request_params.positive_int(request.GET.get("supervisee"))
+    sessions = selectors.sessions_led_by(request.user, chosen)
     page = Paginator(sessions, 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -58,8 +59,8 @@ def session_book(request):
         .order_by("supervisee__full_name")
     )
     initial = {}
-    if request.GET.get("agreement", "").isdigit():
-        initial["agreement"] = request.GET["agreement"]
+    if chosen := request_params.positive_int(request.GET.get("agreement")):
+        initial["agreement"] = chosen
     form = BookSessionForm(request.POST or None, agreements=agreements, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -109,9 +110,8 @@ def session_record(request, pk):
     session = _session(request, pk)
     if not access.can_write_record(request.user, session):
         raise PermissionDenied
-    frame = request.GET.get("frame") or request.POST.get("frame") or session.frame
-    if frame not in FRAMES:
-        frame = session.frame
+    asked = request.GET.get("frame") or request.POST.get("frame")
+    frame = request_params.choice(asked, FRAMES) or session.frame
     conflict = None
     if request.method == "POST":
         form = SessionRecordForm(request.POST, frame=frame)

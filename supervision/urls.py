@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.decorators.cache import never_cache
 
 from supervision import agreement_views, dashboard_views, group_views, session_views, views
 
@@ -39,6 +38,5 @@ urlpatterns = [
     path("dashboard/export.csv", dashboard_views.dashboard_csv, name="dashboard-csv"),
 ]
 
-# Supervision pages are confidential: browsers and proxies must not keep copies of them.
-for _pattern in urlpatterns:
-    _pattern.callback = never_cache(_pattern.callback)
+# Supervision pages are confidential: browsers and proxies keep no copies of them. One rule covers
+# every page shown to a signed-in person: portal.headers.PrivatePagesMiddleware.

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from portal import request_params
 from supervision import access, selectors, services
 from supervision.forms import PreparationForm
 from supervision.models import RecordType
@@ -19,8 +20,7 @@ EDIT_CONFLICT = (
 
 def posted_version(request) -> int:
     """The record version a POST says it started from; 0 (never current) if missing or garbled."""
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
+    return request_params.positive_int(request.POST.get("version")) or 0
 
 
 def rebound_after_conflict(form_class, request, record, **kwargs):
@@ -70,8 +70,8 @@ def preparation_create(request):
     today = timezone.localdate()
     sessions = selectors.preparations_for_session_choice(request.user, today)
     initial = {}
-    if request.GET.get("session", "").isdigit():
-        initial["session"] = request.GET["session"]
+    if chosen := request_params.positive_int(request.GET.get("session")):
+        initial["session"] = chosen
     form = PreparationForm(request.POST or None, sessions=sessions, creating=True, initial=initial)
     if request.method == "POST" and form.is_valid():
         preparation = services.start_preparation(

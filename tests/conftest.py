@@ -2,6 +2,7 @@ import pytest
 
 from portal.roles import Role
 from tests.factories import PASSWORD, TeamFactory, UserFactory
+from tests.oidc_provider.fixtures import oidc_provider  # noqa: F401 - the single sign-on tests' provider
 
 
 @pytest.fixture

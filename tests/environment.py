@@ -13,6 +13,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
+# Most tests sign in with force_login; tests of two-factor sign-in switch it on with `settings`.
+os.environ.setdefault("REQUIRE_MFA", "false")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

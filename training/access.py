@@ -2,7 +2,7 @@
 
 - Everyone sees the course catalogue and their own bookings, external learning and CPD record.
 - Managers (``view_team_training``: supervisors) see and approve for the people they manage: their
-  own team and their line reports.
+  line reports, and the members of their own team who hold no manager role (portal.line_management).
 - The training coordinator (``manage_training``) and service managers (``view_all_training``) see
   everyone in their service; only the coordinator runs courses, registers and spend.
 Records outside a person's scope answer 404.
@@ -11,6 +11,7 @@ Records outside a person's scope answer 404.
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from portal.line_management import managed_by
 from training.models import Booking, Course, CourseDate, Evaluation, ExternalLearning, Spend
 
 User = get_user_model()
@@ -34,10 +35,7 @@ def people_for(user) -> QuerySet:
     if sees_whole_service(user):
         return people.filter(team__service_id=_service_id(user))
     if user.has_perm("training.view_team_training"):
-        rule = Q(line_manager=user) | Q(pk=user.pk)
-        if user.team_id:
-            rule |= Q(team_id=user.team_id)
-        return people.filter(rule)
+        return people.filter(managed_by(user) | Q(pk=user.pk))
     return people.filter(pk=user.pk)
 
 

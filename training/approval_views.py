@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal import request_params
 from training import manage_selectors as selectors
 from training import services
 from training.approval_forms import DeclineForm, ExternalDecisionForm
@@ -35,12 +35,14 @@ def approver_required(view):
     return wrapped
 
 
+def _next_value(request) -> str:
+    """The page on this site the form came from, or "" when none (or something that is not one) was sent."""
+    return request_params.local_url(request, request.POST.get("next") or request.GET.get("next")) or ""
+
+
 def _next(request, default: str = "training:approvals"):
-    """Where to go back to: a page on this site the form came from, or the approvals list."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        return redirect(target)
-    return redirect(default)
+    """Where to go back to: the page the form came from, or the approvals list."""
+    return redirect(_next_value(request) or default)
 
 
 def _describe(booking) -> str:
@@ -104,7 +106,7 @@ def decline_booking(request, pk):
     return render(
         request,
         "training/approvals/decline.html",
-        {"form": form, "booking": booking, "next": request.POST.get("next") or request.GET.get("next", "")},
+        {"form": form, "booking": booking, "next": _next_value(request)},
     )
 
 

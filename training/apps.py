@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = "Training programme"
+
+    def ready(self):
+        from portal.people.leavers import register_handover
+        from training.leavers import TrainingHandover
+
+        # A leaver's training work is handed over with everything else (portal.people.leavers).
+        register_handover(TrainingHandover())

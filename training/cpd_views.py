@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal import request_params
 from portal.csv_export import csv_response
 from training import access
 from training.cpd import cpd_record, year_choices
@@ -59,9 +60,10 @@ def cpd_person(request, person_pk):
 def cpd_csv(request):
     """The CPD record as CSV: one's own, or `?person=` someone else's one may see."""
     asked = request.GET.get("person", "")
-    if asked and not asked.isdigit():
+    person_pk = request_params.positive_int(asked) if asked else request.user.pk
+    if person_pk is None:
         raise Http404
-    person = _person(request, int(asked) if asked else request.user.pk)
+    person = _person(request, person_pk)
     _form, year = _year(request)
     record = cpd_record(request.user, person, year)
     rows = (

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from portal import request_params
 from training import access, manage_services, services
 from training import manage_selectors as selectors
 from training.manage_forms import CancelDateForm, CourseDateForm, CourseForm, ProgrammeForm
@@ -100,8 +101,8 @@ def programme_edit(request, pk):
 
 def _course_page(request, course):
     initial = {}
-    if course is None and request.GET.get("programme", "").isdigit():
-        initial["programme"] = request.GET["programme"]
+    if course is None and (chosen := request_params.positive_int(request.GET.get("programme"))):
+        initial["programme"] = chosen
     form = CourseForm(request.POST or None, instance=course, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -161,8 +162,8 @@ def _details(form) -> manage_services.DateDetails:
 def date_create(request):
     courses = access.courses_for(request.user).filter(is_active=True).select_related("programme")
     initial = {"is_online": "no"}
-    if request.GET.get("course", "").isdigit():
-        initial["course"] = request.GET["course"]
+    if chosen := request_params.positive_int(request.GET.get("course")):
+        initial["course"] = chosen
     form = CourseDateForm(request.POST or None, courses=courses, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -391,8 +392,10 @@ def spend(request):
 @require_http_methods(["GET", "POST"])
 def targets(request):
     if "remove" in request.POST:
-        remove = request.POST["remove"]
-        target = get_object_or_404(selectors.coverage_targets(), pk=int(remove) if remove.isdigit() else 0)
+        remove = request_params.positive_int(request.POST["remove"])
+        if remove is None:
+            raise Http404
+        target = get_object_or_404(selectors.coverage_targets(), pk=remove)
         manage_services.remove_target(target)
         messages.success(request, f"The target “{target}” is removed.")
         return redirect("training:targets")

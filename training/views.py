@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal import request_params
 from training import access, selectors, services
 from training.forms import (
     CERTIFICATE_TYPES,
@@ -152,8 +152,7 @@ def cancel_booking(request, pk):
         whose = "Your" if _is_own(user, booking) else f"{booking.person}’s"
         messages.success(request, f"{whose} booking on {booking.course_date.course} on {_when(booking)} is cancelled.")
     # The coordinator cancels from a date's page and goes back there.
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if next_url := request_params.local_url(request, request.POST.get("next")):
         return redirect(next_url)
     return redirect("training:booking", pk=booking.pk)
 

@@ -7,6 +7,7 @@ skipped with that reason; CI installs it (.ci/run).
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,6 +22,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Reported to the test by every page, before the page's own scripts run: each CSP violation.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__portalCspViolation(
+    `${event.effectiveDirective} refused ${event.blockedURI || "inline code"} on ${event.documentURI}`
+    + ` (${event.sourceFile || "the page"}:${event.lineNumber})`
+  );
+});
+"""
+# Every page the browser tests opened (by path), for the count in the terminal summary.
+VISITED_PAGES: set[str] = set()
 # Everything WCAG 2.0, 2.1 and 2.2 asks at levels A and AA, plus axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 
@@ -46,13 +58,46 @@ def browser():
         chromium.close()
 
 
+def _watch(context, page) -> list[str]:
+    """Collect the Content-Security-Policy violations on every page `page` opens, and count the pages."""
+    violations: list[str] = []
+
+    def on_violation(description: str) -> None:
+        violations.append(description)
+
+    context.expose_function("__portalCspViolation", on_violation)
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "Refused to" in message.text:
+            violations.append(message.text)
+
+    def on_navigation(frame):
+        if frame == page.main_frame and frame.url.startswith("http"):
+            VISITED_PAGES.add(urlsplit(frame.url).path)
+
+    page.on("console", on_console)
+    page.on("framenavigated", on_navigation)
+    return violations
+
+
+def _close(context, page, violations, *, scripts=True):
+    if scripts and not page.is_closed():
+        page.evaluate("0")  # a round trip, so that events the page sent before are all in
+    context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(dict.fromkeys(violations)))
+
+
 @pytest.fixture
 def page(browser, live_server):
+    """A desktop-sized page. The test fails if the page breaks the Content-Security-Policy."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
     page = context.new_page()
+    violations = _watch(context, page)
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    _close(context, page, violations)
 
 
 @pytest.fixture
@@ -60,16 +105,27 @@ def phone_page(browser, live_server):
     """A small phone: 320 CSS pixels wide, the narrowest WCAG reflow asks for."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640}, is_mobile=True)
     page = context.new_page()
+    violations = _watch(context, page)
     yield page
-    context.close()
+    _close(context, page, violations)
 
 
 @pytest.fixture
 def no_js_page(browser, live_server):
+    """Without JavaScript the violation listener cannot run; the browser's console still reports them."""
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
+    violations = _watch(context, page)
     yield page
-    context.close()
+    _close(context, page, violations, scripts=False)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if VISITED_PAGES:
+        terminalreporter.write_line(
+            f"Content-Security-Policy check: {len(VISITED_PAGES)} distinct pages opened in the browser, "
+            "every one watched for violations."
+        )
 
 
 @pytest.fixture(scope="session")

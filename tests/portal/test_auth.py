@@ -12,7 +12,7 @@ STAFF_PAGES = ["staff-home", "account", "people", "password_change", "password_c
 
 
 def sign_in(client, email, password):
-    return client.post(reverse("login"), {"username": email, "password": password})
+    return client.post(reverse("login"), {"login": email, "password": password})
 
 
 @pytest.mark.parametrize("name", STAFF_PAGES)
@@ -52,14 +52,14 @@ def test_empty_sign_in_form_says_what_is_missing(client, db):
 
 def test_sign_in_goes_back_to_the_page_asked_for(client, worker, password):
     response = client.post(
-        reverse("login") + "?next=/account/", {"username": worker.email, "password": password, "next": "/account/"}
+        reverse("login") + "?next=/account/", {"login": worker.email, "password": password, "next": "/account/"}
     )
     assert response["Location"] == "/account/"
 
 
 def test_sign_in_will_not_redirect_to_another_site(client, worker, password):
     response = client.post(
-        reverse("login"), {"username": worker.email, "password": password, "next": "https://evil.example/"}
+        reverse("login"), {"login": worker.email, "password": password, "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("staff-home")
 
@@ -81,7 +81,11 @@ def test_four_failures_do_not_lock(client, worker, password):
 
 def test_sign_out_needs_a_post(client, worker):
     client.force_login(worker)
-    assert client.get(reverse("logout")).status_code == 405
+    # A GET only asks; the person is still signed in afterwards.
+    confirm = client.get(reverse("logout"))
+    assert confirm.status_code == 200
+    assert 'method="post"' in confirm.content.decode()
+    assert client.get(reverse("staff-home")).status_code == 200
     response = client.post(reverse("logout"))
     assert response["Location"] == reverse("signed-out")
     assert client.get(reverse("staff-home")).status_code == 302
@@ -115,7 +119,7 @@ def test_password_reset_emails_a_link_that_sets_a_new_password(client, worker):
     form_page = client.get(path, follow=True)
     assert "Set a new password" in form_page.content.decode()
     new_password = "a-much-better-passphrase-2026"
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    done = client.post(form_page.redirect_chain[-1][0], {"password1": new_password, "password2": new_password})
     assert done["Location"] == reverse("password_reset_complete")
     worker.refresh_from_db()
     assert worker.check_password(new_password)
@@ -139,7 +143,7 @@ def test_weak_passwords_are_refused(client, worker, password, new_password, mess
     client.force_login(worker)
     response = client.post(
         reverse("password_change"),
-        {"old_password": password, "new_password1": new_password, "new_password2": new_password},
+        {"oldpassword": password, "password1": new_password, "password2": new_password},
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -152,7 +156,7 @@ def test_changing_password_keeps_you_signed_in(client, worker, password):
     new_password = "a-much-better-passphrase-2026"
     response = client.post(
         reverse("password_change"),
-        {"old_password": password, "new_password1": new_password, "new_password2": new_password},
+        {"oldpassword": password, "password1": new_password, "password2": new_password},
     )
     assert response["Location"] == reverse("password_change_done")
     assert client.get(reverse("staff-home")).status_code == 200

@@ -12,8 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.roles import Role
 from supervision.models import Preparation
-from tests.factories import ActionFactory, GroupSessionFactory, SessionFactory
+from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
 
 ROLES = [
     "worker",
@@ -274,3 +275,73 @@ def test_action_owner_on_another_session_can_complete_only_their_own(client, wor
     client.force_login(world["people"]["worker"])
     response = client.post(reverse("supervision:action-complete", args=[their_action.pk]))
     assert response.status_code == 404
+
+
+# --- Whom a supervisor manages ------------------------------------------------------------
+# Their line reports (in any team), members of their team who hold no manager role, and the people
+# they supervise now; never their own line manager or another manager in their team.
+
+
+@pytest.fixture
+def colleagues(world, team, other_team, supervisor):
+    head = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Group Manager")
+    supervisor.line_manager = head
+    supervisor.save()
+    peer = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager")
+    # The peer supervisor is supervised by the head of the group, as is the supervisor.
+    AgreementFactory(supervisee=peer, supervisor=head)
+    return {
+        "their line manager": head,
+        "a peer supervisor in their team": peer,
+        "their line report in another team": UserFactory(
+            team=other_team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER]
+        ),
+        "a team member with no line manager": UserFactory(team=team, roles=[Role.SOCIAL_WORKER]),
+    }
+
+
+MANAGES = {
+    "their line manager": False,
+    "a peer supervisor in their team": False,
+    "their line report in another team": True,
+    "a team member with no line manager": True,
+}
+
+
+@pytest.mark.parametrize("page", ["supervision:dashboard", "supervision:dashboard-csv"])
+def test_the_dashboard_lists_only_the_people_a_supervisor_manages(client, colleagues, supervisor, page):
+    client.force_login(supervisor)
+    response = client.get(reverse(page))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    for who, managed in MANAGES.items():
+        assert (colleagues[who].full_name in body.decode()) is managed, who
+
+
+@pytest.mark.parametrize(("who", "managed"), MANAGES.items(), ids=list(MANAGES))
+def test_a_supervisor_may_make_an_agreement_only_with_someone_they_manage(client, colleagues, supervisor, who, managed):
+    person = colleagues[who]
+    client.force_login(supervisor)
+    response = client.post(
+        reverse("supervision:agreement-create"),
+        {
+            "supervisee": person.pk,
+            "starts_on": "1 12 2026",
+            "frequency": "monthly",
+            "arrangements": "Thursday mornings in the small meeting room.",
+            "confidentiality": "What we discuss stays between us unless a child is at risk.",
+        },
+    )
+    assert person.agreements.filter(supervisor=supervisor).exists() is managed, who
+    if not managed:
+        assert "Choose a person you manage" in response.content.decode()
+
+
+def test_a_supervisor_cannot_open_their_line_managers_or_a_peers_supervision(client, colleagues, supervisor):
+    head, peer = colleagues["their line manager"], colleagues["a peer supervisor in their team"]
+    peer_session = SessionFactory(supervisee=peer, supervisor=head)
+    own_session = SessionFactory(supervisee=supervisor, supervisor=head)
+    client.force_login(supervisor)
+    assert client.get(reverse("supervision:session-detail", args=[peer_session.pk])).status_code == MISSING
+    assert client.get(reverse("supervision:agreement-detail", args=[peer.agreements.get().pk])).status_code == MISSING
+    # Their own supervision with their line manager is theirs to read.
+    assert client.get(reverse("supervision:session-detail", args=[own_session.pk])).status_code == OK

@@ -2,7 +2,7 @@
 targets, evaluation reports and query bounds."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -36,7 +36,9 @@ def _fmt(day) -> str:
 
 
 def _past_date(**kwargs) -> CourseDate:
-    starts = timezone.now() - timedelta(hours=3)
+    # Yesterday, 10:00 to 16:00: a date that has started, and never one that crosses midnight whatever the hour.
+    yesterday = timezone.localdate() - timedelta(days=1)
+    starts = timezone.make_aware(datetime.combine(yesterday, time(10, 0)))
     return CourseDateFactory(starts_at=starts, ends_at=starts + timedelta(hours=6), **kwargs)
 
 

@@ -175,9 +175,45 @@ PEOPLE = [
         date(2017, 11, 1),
         hours="3.5",
     ),
+    # Adds new starters, records movers and leavers (/people/manage/).
+    DemoPerson(
+        "people@example.org",
+        "Grace Mitchell",
+        "Workforce Officer",
+        SECOND_TEAM,
+        "manager@example.org",
+        [Role.PEOPLE_ADMINISTRATOR],
+        date(2022, 2, 7),
+    ),
     DemoPerson("admin@example.org", "Portal Administrator", "System Administrator", None, None, [], date(2017, 11, 1)),
 ]
 ADMINISTRATOR = "admin@example.org"
+
+
+NEW_STARTER = "newstarter@example.org"
+
+
+def _invite_new_starter(team, people, today) -> str:
+    """One person added but not yet signed in, with a pending invitation; their link, or "" if already there."""
+    from portal.people import services
+
+    if User.objects.filter(email=NEW_STARTER).exists():
+        return ""
+    person = services.add_person(
+        services.NewPerson(
+            full_name="Oliver Grant",
+            email=NEW_STARTER,
+            team=team,
+            job_title="Advanced Practitioner",
+            line_manager=people["manager@example.org"],
+            start_date=today + timedelta(days=14),
+            asye_start_date=None,
+            working_hours=Decimal("37"),
+        ),
+        roles=[Role.SOCIAL_WORKER],
+        by=people["people@example.org"],
+    )
+    return f"{person.email} ({person.invitation_link})"
 
 
 class Command(BaseCommand):
@@ -233,6 +269,9 @@ class Command(BaseCommand):
             people[demo.email] = person
 
         self.stdout.write(f"Demo content ready: {created} people created, {len(PEOPLE) - created} already there.")
+        invited = _invite_new_starter(teams[SECOND_TEAM], people, today)
+        if invited:
+            self.stdout.write(f"A new starter has a pending invitation: {invited}")
         parts_added = demo_guide.load(editor=people["editor@example.org"])
         self.stdout.write(
             f"Guide for families: {parts_added} parts published, {len(demo_guide.PARTS) - parts_added} already there."

@@ -1,0 +1,358 @@
+"""Forms for people management: the list's filters, adding a person, and changing one with a reason.
+
+Choices come from the administrator's own service, so a team or line manager from elsewhere is an
+error on the form, never a lookup.
+"""
+
+from decimal import Decimal
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
+from django import forms
+
+from portal.form_fields import date_field, text_field
+from portal.forms import SetPasswordForm
+from portal.models import User
+from portal.people import selectors, services
+from portal.roles import ROLES
+
+HOURS_RANGE = "Working hours must be between 0.5 and 60 a week"
+NAME_MAX = 200
+EMAIL_MAX = 254
+
+
+def _helper(*fields, submit: str | None = None) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.render_hidden_fields = True
+    helper.layout = Layout(*fields, *([Button("submit", submit)] if submit else []))
+    return helper
+
+
+def _column(field, width: str = "govuk-grid-column-one-quarter") -> Div:
+    return Div(field, css_class=width)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person):
+        return f"{person.full_name} ({person.team})" if person.team_id else person.full_name
+
+
+# --- The list's filters -------------------------------------------------------------------
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Name or email address",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Search for 200 characters or fewer"},
+    )
+    team = forms.TypedChoiceField(
+        label="Team",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+    role = forms.TypedChoiceField(
+        label="Role",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Select a role from the list"},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+
+    def __init__(self, *args, teams, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = [("", "All teams"), *((team.pk, team.name) for team in teams)]
+        self.fields["role"].choices = [("", "All roles"), *((group.pk, group.name) for group in roles)]
+        self.fields["status"].choices = [("", "Any status"), *selectors.STATUS_CHOICES]
+        self.helper = _helper(
+            Div(
+                _column(Field.text("q"), "govuk-grid-column-full"),
+                css_class="govuk-grid-row",
+            ),
+            Div(
+                _column(Field.select("team"), "govuk-grid-column-one-third"),
+                _column(Field.select("role"), "govuk-grid-column-one-third"),
+                _column(Field.select("status"), "govuk-grid-column-one-third"),
+                css_class="govuk-grid-row",
+            ),
+        )
+        # A GET form: a CSRF token would only end up in the address bar.
+        self.helper.disable_csrf = True
+
+    def filters(self) -> selectors.PeopleFilters:
+        """Each valid filter; anything missing or wrong is left out (and its error shown)."""
+        if not self.is_bound:
+            return selectors.PeopleFilters()
+        self.is_valid()
+        cleaned = self.cleaned_data
+        return selectors.PeopleFilters(
+            query=(cleaned.get("q") or "").strip(),
+            team_id=cleaned.get("team"),
+            role_id=cleaned.get("role"),
+            status=cleaned.get("status") or None,
+        )
+
+
+# --- Shared fields ------------------------------------------------------------------------
+
+
+def _hours_field() -> forms.DecimalField:
+    return forms.DecimalField(
+        label="Working hours a week",
+        help_text="For example, 37 or 22.5",
+        min_value=Decimal("0.5"),
+        max_value=Decimal("60"),
+        max_digits=4,
+        decimal_places=1,
+        error_messages={
+            "required": "Enter the working hours a week",
+            "invalid": "Enter the working hours as a number, like 37 or 22.5",
+            "min_value": HOURS_RANGE,
+            "max_value": HOURS_RANGE,
+            "max_digits": HOURS_RANGE,
+            "max_whole_digits": HOURS_RANGE,
+            "max_decimal_places": "Enter the working hours to the nearest half hour, like 22.5",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+
+
+def _job_title_field() -> forms.CharField:
+    return forms.CharField(
+        label="Job title",
+        required=False,
+        max_length=200,
+        help_text="For example, Senior Social Worker",
+        error_messages={"max_length": "Keep the job title to 200 characters"},
+    )
+
+
+def _team_field(teams) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label="Team",
+        queryset=teams,
+        empty_label="Choose a team",
+        error_messages={
+            "required": "Choose the team they work in",
+            "invalid_choice": "Choose a team in your service",
+        },
+    )
+
+
+def _line_manager_field(people) -> PersonChoiceField:
+    return PersonChoiceField(
+        label="Line manager",
+        queryset=people,
+        required=False,
+        empty_label="No line manager",
+        error_messages={"invalid_choice": "Choose a line manager who works in your service"},
+    )
+
+
+def _roles_field(grantable: list[str], help_text: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Roles",
+        required=False,
+        help_text=help_text,
+        choices=[(name, name) for name in grantable],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "You can only give the roles listed: only a service manager can give a role with "
+            "access you do not have yourself",
+        },
+    )
+
+
+def _role_hints(grantable: list[str]) -> dict[str, str]:
+    return {name: ROLES[name][0] for name in grantable}
+
+
+# --- Adding a person ----------------------------------------------------------------------
+
+
+class AddPersonForm(forms.Form):
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=NAME_MAX,
+        error_messages={"required": "Enter their full name", "max_length": "Keep the name to 200 characters"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        label="Work email address",
+        max_length=EMAIL_MAX,
+        help_text="Their invitation goes here, and they sign in with it.",
+        error_messages={
+            "required": "Enter their work email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+            "max_length": "Enter an email address of 254 characters or fewer",
+        },
+        widget=forms.TextInput(attrs={"type": "email", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    job_title = _job_title_field()
+    start_date = date_field("Start date", help_text="Their first day in the service. For example, 27 3 2027")
+    asye_start_date = date_field(
+        "ASYE start date",
+        required=False,
+        help_text="Only if they are newly qualified: the day their Assessed and Supported Year in Employment "
+        "began. For example, 27 3 2027",
+    )
+    working_hours = _hours_field()
+
+    def __init__(self, *args, administrator, **kwargs):
+        super().__init__(*args, **kwargs)
+        grantable = services.grantable_roles(administrator)
+        self.fields["team"] = _team_field(selectors.teams_for(administrator))
+        self.fields["line_manager"] = _line_manager_field(selectors.possible_line_managers(administrator))
+        self.fields["roles"] = _roles_field(grantable, "Choose every role they need.")
+        self.role_hints = _role_hints(grantable)
+        self.order_fields(
+            [
+                "full_name",
+                "email",
+                "team",
+                "job_title",
+                "roles",
+                "line_manager",
+                "start_date",
+                "asye_start_date",
+                "working_hours",
+            ]
+        )
+        self.initial.setdefault("working_hours", Decimal("37"))
+        self.helper = _helper(
+            Field.text("full_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("email", field_width=Fluid.TWO_THIRDS),
+            Field.select("team"),
+            Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+            Field.checkboxes("roles", legend_size=Size.SMALL, small=True),
+            Field.select("line_manager"),
+            Field.text("start_date", field_width=10),
+            Field.text("asye_start_date", field_width=10),
+            Field.text("working_hours", field_width=5),
+            submit="Add and send invitation",
+        )
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(services.DUPLICATE_EMAIL)
+        return email
+
+    def details(self) -> services.NewPerson:
+        data = self.cleaned_data
+        return services.NewPerson(
+            full_name=data["full_name"].strip(),
+            email=data["email"],
+            team=data["team"],
+            job_title=data["job_title"].strip(),
+            line_manager=data["line_manager"],
+            start_date=data["start_date"],
+            asye_start_date=data["asye_start_date"],
+            working_hours=data["working_hours"],
+        )
+
+
+# --- Changing a person --------------------------------------------------------------------
+
+
+class ChangePersonForm(forms.Form):
+    job_title = _job_title_field()
+    working_hours = _hours_field()
+    reason = text_field(
+        "Reason for the change",
+        required=True,
+        rows=3,
+        help_text="For example, Moved to the Children in Care team from 1 March. This goes in the audit trail.",
+    )
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, person: User, administrator, **kwargs):
+        self.person = person
+        self.administrator = administrator
+        grantable = services.grantable_roles(administrator)
+        held = [group.name for group in person.groups.all()]
+        self.fixed_roles = [name for name in held if name not in grantable]
+        kwargs.setdefault(
+            "initial",
+            {
+                "team": person.team_id,
+                "line_manager": person.line_manager_id,
+                "job_title": person.job_title,
+                "working_hours": services.hours(person.working_hours),
+                "roles": [name for name in held if name in grantable],
+                "seen": services.fingerprint(person),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["team"] = _team_field(selectors.teams_for(administrator))
+        self.fields["line_manager"] = _line_manager_field(
+            selectors.possible_line_managers(administrator).exclude(pk=person.pk)
+        )
+        self.is_self = person.pk == administrator.pk
+        self.fields["roles"] = _roles_field(
+            grantable,
+            "You cannot change your own roles." if self.is_self else "Tick every role they need.",
+        )
+        self.role_hints = _role_hints(grantable)
+        self.order_fields(["team", "line_manager", "job_title", "working_hours", "roles", "reason", "seen"])
+        self.helper = _helper(
+            Field.select("team"),
+            Field.select("line_manager"),
+            Field.text("job_title", field_width=Fluid.TWO_THIRDS),
+            Field.text("working_hours", field_width=5),
+            Field.checkboxes("roles", legend_size=Size.SMALL, small=True),
+            Field.textarea("reason"),
+            submit="Save changes",
+        )
+        self.fields["line_manager"].error_messages["invalid_choice"] = (
+            "Choose a line manager who works in your service and is not the person themselves"
+        )
+
+    def clean_roles(self):
+        roles = self.cleaned_data["roles"]
+        if self.is_self and sorted(roles) != sorted(self.initial["roles"]):
+            raise forms.ValidationError(
+                "You cannot change your own roles. Ask another people administrator or a service manager"
+            )
+        return roles
+
+    def clean_line_manager(self):
+        manager = self.cleaned_data["line_manager"]
+        try:
+            services.check_line_manager(self.person, manager)
+        except services.PersonError as error:
+            raise forms.ValidationError(str(error)) from None
+        return manager
+
+    def changes(self) -> services.Changes:
+        data = self.cleaned_data
+        return services.Changes(
+            team=data["team"],
+            line_manager=data["line_manager"],
+            job_title=data["job_title"].strip(),
+            working_hours=data["working_hours"],
+        )
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """Django's password rules (AUTH_PASSWORD_VALIDATORS), for a person choosing their first password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Choose a password"
+        self.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words make a good one."
+        self.fields["new_password2"].label = "Type the password again"
+        self.helper = _helper(
+            Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
+            Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
+            submit="Set password and continue",
+        )

@@ -1,0 +1,74 @@
+"""The page an invitation link opens: set a password and go on to set up a second factor, or (when the
+council's single sign-on is configured) a note to sign in with the council account.
+
+Open to anyone holding the link; a link that does not work says so, and who to ask.
+"""
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from portal.people import invitations
+from portal.people.forms import InvitationPasswordForm
+from portal.people.invitations import LinkState
+
+
+def _sign_in(request, person) -> None:
+    """Sign the person in after they set their password, as allauth would after a password sign-in, so that
+    its second-factor set-up accepts them without asking for the password again."""
+    from axes.backends import AxesStandaloneBackend
+
+    backend = next(
+        path for path in settings.AUTHENTICATION_BACKENDS if not issubclass(import_string(path), AxesStandaloneBackend)
+    )
+    login(request, person, backend=backend)
+    from django.apps import apps
+
+    if apps.is_installed("allauth.account"):
+        from allauth.account.internal.flows.login import record_authentication
+
+        record_authentication(request, person, method="password", email=person.email)
+
+
+def _after_password() -> str:
+    """The second-factor set-up page (allauth.mfa), or the staff home where that is not installed."""
+    try:
+        return reverse("mfa_activate_totp")
+    except NoReverseMatch:
+        return reverse("staff-home")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def accept(request, token):
+    link = invitations.read_link(token, timezone.now())
+    if not link.usable:
+        status = 404 if link.state == LinkState.UNKNOWN else 200
+        return render(request, "people/invitation_unusable.html", {"link": link, "states": LinkState}, status=status)
+
+    invitation = link.invitation
+    person = invitation.person
+    if invitations.sso_configured():
+        if request.method == "POST":
+            invitations.accept(invitation, password=None, request=request)
+            return redirect("login")
+        return render(
+            request,
+            "people/invitation_sso.html",
+            {"person": person, "sso_label": getattr(settings, "OIDC_BUTTON_LABEL", "")},
+        )
+
+    form = InvitationPasswordForm(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitations.accept(invitation, password=form.cleaned_data["new_password1"], request=request)
+        except invitations.InvitationError:
+            return redirect(request.path)
+        _sign_in(request, person)
+        return redirect(_after_password())
+    return render(request, "people/invitation_accept.html", {"form": form, "person": person})

@@ -1,0 +1,66 @@
+"""A service manager resets someone's second factor, when they have lost their phone or passkey."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from portal import second_factor
+from portal.models import User
+
+REASON_MAX = 500
+
+
+class ResetSecondFactorForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you resetting their two-factor sign-in?",
+        help_text=(
+            "For example, “Lost their phone; I checked who they were by video call.” This goes in the audit trail."
+        ),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Enter why you are resetting their two-factor sign-in",
+            "max_length": f"The reason must be {REASON_MAX} characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.textarea("reason", rows=3), Button.warning("submit", "Reset two-factor sign-in")
+        )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].replace("\x00", "").strip()
+        if not reason:
+            raise forms.ValidationError("Enter why you are resetting their two-factor sign-in")
+        return reason
+
+
+@login_required
+@permission_required("portal.reset_second_factor", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def reset_second_factor(request, pk):
+    # Only people in the manager's own service; nobody resets their own.
+    person = get_object_or_404(User.objects.visible_to(request.user).select_related("team"), pk=pk)
+    if person.pk == request.user.pk:
+        raise PermissionDenied
+    form = ResetSecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        second_factor.reset_second_factor(person, by=request.user, reason=form.cleaned_data["reason"], request=request)
+        messages.success(
+            request, f"{person.full_name}’s two-factor sign-in has been reset. We have emailed them to say so."
+        )
+        return redirect("people:person", pk=person.pk)
+    return render(
+        request,
+        "portal/second_factor/reset.html",
+        {"person": person, "form": form, "factors": second_factor.factors_of(person)},
+    )

@@ -1,0 +1,141 @@
+"""People management in a real browser: the list, adding a person, their page, changing them, the audit trail
+and the invitation a new person opens; axe-core on every page."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from playwright.sync_api import expect
+
+from portal.models import AuditEvent, AuditKind, User
+from portal.roles import Role
+from tests.factories import UserFactory
+
+TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(transactional_db):
+    for name in settings.CACHES:
+        caches[name].clear()
+
+
+@pytest.fixture
+def people(team, other_team, supervisor, worker, other_supervisor):
+    for _number in range(3):
+        UserFactory(team=other_team, line_manager=other_supervisor, roles=[Role.SOCIAL_WORKER])
+    return [supervisor, worker, other_supervisor]
+
+
+def heading(page):
+    return page.get_by_role("heading", level=1)
+
+
+def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
+    page, sign_in, service_manager, people, worker, other_team, other_supervisor, assert_accessible
+):
+    sign_in(page, service_manager)
+    page.get_by_role("link", name="Manage people").click()
+    page.wait_for_url("**/people/manage/")
+    expect(page).to_have_title(f"Manage people{TITLE_SUFFIX}")
+    assert_accessible(page)
+
+    # Filters work as a plain GET form.
+    page.get_by_label("Team", exact=True).select_option(label=other_team.name)
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/people/manage/\?.*team="))
+    expect(page.get_by_role("link", name=worker.full_name)).to_have_count(0)
+    expect(page.get_by_role("link", name=other_supervisor.full_name)).to_be_visible()
+    assert_accessible(page)
+
+    # Add a person: first with a mistake, then properly.
+    page.get_by_role("link", name="Add a person").click()
+    page.wait_for_url("**/people/manage/add/")
+    expect(heading(page)).to_have_text("Add a person")
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Nia Roberts")
+    page.get_by_label("Work email address").fill(worker.email.upper())
+    page.get_by_label("Team", exact=True).select_option(label=other_team.name)
+    page.get_by_label("Social worker").check()
+    page.get_by_label("Start date", exact=True).fill("31 2 2027")
+    page.get_by_role("button", name="Add and send invitation").click()
+    expect(page).to_have_title(f"Error: Add a person{TITLE_SUFFIX}")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("There is already an account with this email address")
+    expect(summary).to_contain_text("Enter a real date, like 27 3 2027")
+    assert_accessible(page)
+    page.get_by_label("Work email address").fill("nia.roberts@example.org")
+    page.get_by_label("Start date", exact=True).fill("4 1 2027")
+    page.get_by_label("Line manager").select_option(label=f"{other_supervisor.full_name} ({other_team.name})")
+    page.get_by_role("button", name="Add and send invitation").click()
+
+    # Their page.
+    page.wait_for_url(re.compile(r"/people/manage/\d+/$"))
+    expect(heading(page)).to_have_text("Nia Roberts")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("We have emailed their invitation")
+    expect(page.get_by_text("Waiting to be accepted")).to_be_visible()
+    assert_accessible(page)
+
+    # Change them, with a reason.
+    page.get_by_role("link", name="Change team, line manager or roles").click()
+    expect(heading(page)).to_have_text("Change team, line manager or roles")
+    assert_accessible(page)
+    page.get_by_label("Job title").fill("Senior Social Worker")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter reason for the change")
+    assert_accessible(page)
+    page.get_by_label("Reason for the change").fill("Promoted after probation")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url(re.compile(r"/people/manage/\d+/$"))
+    expect(page.get_by_text("Job title: None → Senior Social Worker")).to_be_visible()
+
+    # The audit trail, from the staff home.
+    page.goto("/staff/")
+    page.get_by_role("link", name="Audit trail").click()
+    page.wait_for_url("**/people/manage/audit/")
+    expect(heading(page)).to_have_text("Audit trail")
+    page.get_by_label("What happened").select_option(label="Person changed")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("cell", name=re.compile("Promoted after probation"))).to_be_visible()
+    assert_accessible(page)
+    assert AuditEvent.objects.filter(kind=AuditKind.PERSON_CHANGED, summary="Promoted after probation").exists()
+
+
+def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, service_manager, assert_accessible):
+    from datetime import date
+    from decimal import Decimal
+
+    from portal.people import services
+
+    person = services.add_person(
+        services.NewPerson(
+            "Nia Roberts", "nia.roberts@example.org", team, "Social Worker", None, date(2027, 1, 4), None, Decimal("37")
+        ),
+        roles=[Role.SOCIAL_WORKER],
+        by=service_manager,
+    )
+    path = urlsplit(person.invitation_link).path
+    page.goto(path)
+    expect(page).to_have_title(f"Set your password{TITLE_SUFFIX}")
+    assert_accessible(page)
+    page.get_by_label("Choose a password").fill("short")
+    page.get_by_label("Type the password again").fill("short")
+    page.get_by_role("button", name="Set password and continue").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("too short")
+    assert_accessible(page)
+    page.get_by_label("Choose a password").fill("kettle orchard lantern 42")
+    page.get_by_label("Type the password again").fill("kettle orchard lantern 42")
+    page.get_by_role("button", name="Set password and continue").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path != path
+    assert User.objects.get(pk=person.pk).check_password("kettle orchard lantern 42")
+
+    # The same link, used again, says so and who to ask.
+    page.context.clear_cookies()
+    page.goto(path)
+    expect(heading(page)).to_have_text("This invitation link does not work")
+    expect(page.get_by_text("already been used")).to_be_visible()
+    expect(page.get_by_role("link", name=service_manager.email)).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,180 @@
+"""Signing in with django-allauth and two-factor sign-in, in the browser, with axe-core on every page."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.urls import reverse
+from playwright.sync_api import expect
+
+TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
+
+
+def code_for(secret: str) -> str:
+    """The code an authenticator app shows now, from allauth's own TOTP helper."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+@pytest.fixture
+def totp_secret(worker):
+    secret = generate_totp_secret()
+    TOTP.activate(worker, secret)
+    RecoveryCodes.activate(worker)
+    return secret
+
+
+def test_sign_in_with_an_app_code(page, sign_in, worker, totp_secret, assert_accessible):
+    sign_in(page, worker)
+    expect(page).to_have_title(f"Enter your two-factor sign-in code{TITLE_SUFFIX}")
+    assert page.locator("h1").inner_text() == "Enter your code"
+    assert_accessible(page)
+    right = code_for(totp_secret)
+    page.get_by_label("Code").fill("000000" if right != "000000" else "111111")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(f"Error: Enter your two-factor sign-in code{TITLE_SUFFIX}")
+    summary = page.locator(".govuk-error-summary")
+    assert "The code is not right" in summary.inner_text()
+    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+    assert_accessible(page)
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "id_code"
+    page.get_by_label("Code").fill(code_for(totp_secret))
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Staff home"
+
+
+def test_sign_in_with_a_recovery_code_then_view_the_codes(page, sign_in, worker, totp_secret, assert_accessible):
+    recovery = RecoveryCodes(Authenticator.objects.get(user=worker, type="recovery_codes")).get_unused_codes()[0]
+    sign_in(page, worker)
+    page.get_by_label("Code").fill(recovery)
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Staff home"
+    page.get_by_role("link", name="Two-factor sign-in").first.click()
+    assert page.locator("h1").inner_text() == "Two-factor sign-in"
+    assert_accessible(page)
+    page.get_by_role("link", name="View recovery codes").click()
+    # Just signed in: the codes show without asking for the password again.
+    assert page.locator("h1").inner_text() == "Your recovery codes"
+    codes = page.locator("#recovery_codes li").all_inner_texts()
+    assert len(codes) == 9
+    assert recovery not in codes
+    assert_accessible(page)
+
+
+def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
+    sign_in(page, worker)
+    page.get_by_role("link", name="Two-factor sign-in").first.click()
+    page.get_by_role("link", name="Set up an authenticator app").click()
+    expect(page).to_have_title(f"Set up an authenticator app{TITLE_SUFFIX}")
+    qr = page.get_by_role("img", name=re.compile("QR code for your authenticator app"))
+    expect(qr).to_be_visible()
+    assert qr.evaluate("image => image.naturalWidth") > 0
+    assert_accessible(page)
+    page.get_by_text("I cannot scan the QR code").click()
+    secret = page.locator("#authenticator_secret").inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-7]{32}", secret)
+    assert_accessible(page)
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    assert "Enter the code" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Code from your app").fill(code_for(secret))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    assert page.locator("h1").inner_text() == "Your recovery codes"
+    assert page.locator("#recovery_codes li").count() == 10
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the codes").click()
+    assert download.value.suggested_filename == "recovery-codes.txt"
+    page.get_by_role("link", name="Continue to the portal").click()
+    assert page.locator("h1").inner_text() == "Staff home"
+    assert Authenticator.objects.filter(user=worker, type="totp").exists()
+
+
+def test_require_mfa_sends_a_password_user_to_set_up_first(page, sign_in, worker, settings, assert_accessible):
+    settings.REQUIRE_MFA = True
+    sign_in(page, worker)
+    assert page.url.endswith(reverse("mfa_index"))
+    banner = page.locator(".govuk-notification-banner")
+    assert banner.count() == 1
+    assert "Set up two-factor sign-in before you use the portal" in banner.inner_text()
+    assert_accessible(page)
+    page.goto("/training/")
+    assert page.url.endswith(reverse("mfa_index"))
+
+
+def test_passkey_pages(page, sign_in, worker, password, totp_secret, assert_accessible):
+    sign_in(page, worker)
+    page.get_by_label("Code").fill(code_for(totp_secret))
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Staff home"
+    # Stored as allauth stores one; the browser never signs in with it here (it is not a real key).
+    Authenticator.objects.create(
+        user=worker, type=Authenticator.Type.WEBAUTHN, data={"name": "Work laptop", "credential": {}}
+    )
+    page.goto(reverse("mfa_index"))
+    page.get_by_role("link", name="Manage passkeys").click()
+    assert page.locator("h1").inner_text() == "Your passkeys"
+    assert "Work laptop" in page.locator("table").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Rename Work laptop").click()
+    # Renaming asks for the password again, even just after signing in.
+    assert page.locator("h1").inner_text() == "Confirm it is you"
+    assert_accessible(page)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Rename a passkey"
+    page.get_by_label("Name for this passkey").fill("")
+    page.get_by_role("button", name="Save name").click()
+    assert "Enter a name for this passkey" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Name for this passkey").fill("Desk key")
+    page.get_by_role("button", name="Save name").click()
+    assert "Desk key" in page.locator("table").inner_text()
+    page.get_by_role("link", name="Remove Desk key").click()
+    assert page.locator("h1").inner_text() == "Remove the passkey “Desk key”?"
+    assert_accessible(page)
+
+
+def test_add_a_passkey_page(page, sign_in, worker, assert_accessible):
+    sign_in(page, worker)
+    page.goto(reverse("mfa_index"))
+    page.get_by_role("link", name="Add a passkey").click()
+    assert page.locator("h1").inner_text() == "Add a passkey"
+    expect(page.get_by_role("button", name="Create a passkey")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_service_manager_resets_a_second_factor(
+    page, sign_in, service_manager, worker, totp_secret, assert_accessible
+):
+    sign_in(page, service_manager)
+    page.goto(reverse("people:person", args=[worker.pk]))
+    page.get_by_role("link", name=f"Reset their two-factor sign-in for {worker.full_name}").click()
+    expect(page).to_have_title(f"Reset two-factor sign-in for {worker.full_name}{TITLE_SUFFIX}")
+    assert "Authenticator app" in page.locator("table").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Reset two-factor sign-in").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter why you are resetting their two-factor sign-in" in summary.inner_text()
+    assert_accessible(page)
+    page.get_by_label("Why are you resetting their two-factor sign-in?").fill(
+        "Lost their phone; checked by video call."
+    )
+    page.get_by_role("button", name="Reset two-factor sign-in").click()
+    assert "two-factor sign-in has been reset" in page.locator(".govuk-notification-banner").inner_text()
+    assert not Authenticator.objects.filter(user=worker).exists()
+    assert_accessible(page)
+
+
+def test_wrong_codes_lock_sign_in(page, sign_in, worker, totp_secret, assert_accessible):
+    sign_in(page, worker)
+    for _ in range(5):
+        page.get_by_label("Code").fill("000000" if code_for(totp_secret) != "000000" else "111111")
+        page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Signing in is paused"
+    assert_accessible(page)
+    sign_in(page, worker)
+    assert page.locator("h1").inner_text() == "Signing in is paused"
