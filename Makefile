@@ -46,8 +46,10 @@ run: install
 		$(PY) manage.py load_demo && \
 		exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
+# One test process per core (pytest-xdist); each has its own test database on the embedded server.
+PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 stop: $(PY_STAMP)
 	$(PY) -m portal.devdb stop

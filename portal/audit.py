@@ -12,10 +12,12 @@ def client_ip(request) -> str | None:
     return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR") or None
 
 
-def record(kind: str, *, actor=None, subject=None, request=None, identifier: str = "", summary: str = "", changes=None):
-    """Add one event. ``actor`` did it; ``subject`` is the person it was done to or for."""
-    return AuditEvent.objects.create(
-        at=timezone.now(),
+def event(
+    kind: str, *, actor=None, subject=None, request=None, identifier: str = "", summary: str = "", changes=None, at=None
+) -> AuditEvent:
+    """One unsaved event, for ``AuditEvent.objects.bulk_create``; ``at`` defaults to now."""
+    return AuditEvent(
+        at=at or timezone.now(),
         kind=kind,
         actor=actor if actor is not None and actor.pk else None,
         actor_name=str(actor) if actor is not None and actor.pk else "",
@@ -26,3 +28,12 @@ def record(kind: str, *, actor=None, subject=None, request=None, identifier: str
         summary=summary[:500],
         changes=changes or {},
     )
+
+
+def record(kind: str, *, actor=None, subject=None, request=None, identifier: str = "", summary: str = "", changes=None):
+    """Add one event. ``actor`` did it; ``subject`` is the person it was done to or for."""
+    added = event(
+        kind, actor=actor, subject=subject, request=request, identifier=identifier, summary=summary, changes=changes
+    )
+    added.save(force_insert=True)
+    return added

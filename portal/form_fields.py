@@ -1,4 +1,4 @@
-"""Form fields shared by the staff apps: dates typed as GOV.UK asks, and long free text."""
+"""Form fields shared by the staff apps: dates typed as GOV.UK asks, long free text, and filters."""
 
 from django import forms
 
@@ -28,4 +28,11 @@ def text_field(label: str, *, required: bool = False, help_text: str = "", rows:
             "required": f"Enter {label[0].lower() + label[1:]}",
             "max_length": f"{label} must be {TEXT_MAX:,} characters or fewer",
         },
+    )
+
+
+def filter_choice(label: str, invalid: str, *, coerce=str) -> forms.TypedChoiceField:
+    """An optional choice in a GET filter form; its choices are set per request, in the form's `__init__`."""
+    return forms.TypedChoiceField(
+        label=label, coerce=coerce, required=False, empty_value=None, error_messages={"invalid_choice": invalid}
     )

@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Div, Field, Layout
 from django import forms
 
+from portal.form_fields import filter_choice
 from supervision.dashboard import DEFAULT_PERIOD_MONTHS, PERIOD_MONTHS, DashboardFilters
 
 PERIOD_CHOICES = [(months, f"Last {months} months") for months in PERIOD_MONTHS]
@@ -14,20 +15,8 @@ def _column(field: str) -> Div:
 
 
 class DashboardFilterForm(forms.Form):
-    team = forms.TypedChoiceField(
-        label="Team",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )
-    supervisor = forms.TypedChoiceField(
-        label="Supervisor",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Select a supervisor from the list"},
-    )
+    team = filter_choice("Team", "Select a team from the list", coerce=int)
+    supervisor = filter_choice("Supervisor", "Select a supervisor from the list", coerce=int)
     period = forms.TypedChoiceField(
         label="Period",
         choices=PERIOD_CHOICES,

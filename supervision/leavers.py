@@ -13,10 +13,7 @@ from django.utils import timezone
 
 from portal.people.leavers import Moved, Pending
 from supervision.models import Action, Agreement, AuditAction, AuditEntry, RecordType
-
-
-def _actor_name(user) -> str:
-    return user.get_full_name() or user.email
+from supervision.services import audit_entry
 
 
 class SupervisionHandover:
@@ -74,20 +71,11 @@ class SupervisionHandover:
     def hand_over(self, person, *, to, on, by, close_actions):
         moved = []
         entries = []
-        actor = _actor_name(by)
+        ended = f"Ended because {person.full_name} is leaving"
         own = self._own(person)
         if own:
             Agreement.objects.filter(pk=own.pk).update(ended_on=max(own.starts_on, on))
-            entries.append(
-                AuditEntry(
-                    actor=by,
-                    actor_name=actor,
-                    action=AuditAction.CHANGED,
-                    record_type=RecordType.AGREEMENT,
-                    record_id=own.pk,
-                    detail=f"Ended because {person.full_name} is leaving",
-                )
-            )
+            entries.append(audit_entry(by, AuditAction.CHANGED, RecordType.AGREEMENT, own.pk, ended))
             moved.append(
                 Moved("Their supervision agreement", f"With {own.supervisor.full_name}", f"Ends on {on:%-d %B %Y}")
             )
@@ -108,24 +96,14 @@ class SupervisionHandover:
                 for agreement in supervised
             )
             for old, draft in zip(supervised, drafts, strict=True):
+                entries.append(audit_entry(by, AuditAction.CHANGED, RecordType.AGREEMENT, old.pk, ended))
                 entries.append(
-                    AuditEntry(
-                        actor=by,
-                        actor_name=actor,
-                        action=AuditAction.CHANGED,
-                        record_type=RecordType.AGREEMENT,
-                        record_id=old.pk,
-                        detail=f"Ended because {person.full_name} is leaving",
-                    )
-                )
-                entries.append(
-                    AuditEntry(
-                        actor=by,
-                        actor_name=actor,
-                        action=AuditAction.CREATED,
-                        record_type=RecordType.AGREEMENT,
-                        record_id=draft.pk,
-                        detail=f"Drafted with {to.full_name} for {old.supervisee.full_name}",
+                    audit_entry(
+                        by,
+                        AuditAction.CREATED,
+                        RecordType.AGREEMENT,
+                        draft.pk,
+                        f"Drafted with {to.full_name} for {old.supervisee.full_name}",
                     )
                 )
             names = ", ".join(agreement.supervisee.full_name for agreement in supervised)
@@ -141,14 +119,7 @@ class SupervisionHandover:
                 Action.objects.filter(pk__in=ids).update(owner=to)
                 detail, after = f"Action moved from {person.full_name} to {to.full_name}", to.full_name
             entries.extend(
-                AuditEntry(
-                    actor=by,
-                    actor_name=actor,
-                    action=AuditAction.CHANGED,
-                    record_type=RecordType.SESSION,
-                    record_id=action.session_id,
-                    detail=detail[:300],
-                )
+                audit_entry(by, AuditAction.CHANGED, RecordType.SESSION, action.session_id, detail)
                 for action in actions
             )
             descriptions = "; ".join(action.description for action in actions)

@@ -33,8 +33,9 @@ class NotAllowedError(Exception):
     """The record is in a state that does not allow this change (for example, it is locked)."""
 
 
-def audit(actor, action: str, record_type: str, record_id: int, detail: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(
+def audit_entry(actor, action: str, record_type: str, record_id: int, detail: str = "") -> AuditEntry:
+    """An unsaved audit entry, for `AuditEntry.objects.bulk_create`."""
+    return AuditEntry(
         actor=actor,
         actor_name=actor.get_full_name() or actor.email if actor else "The portal",
         action=action,
@@ -42,6 +43,12 @@ def audit(actor, action: str, record_type: str, record_id: int, detail: str = ""
         record_id=record_id,
         detail=detail[:300],
     )
+
+
+def audit(actor, action: str, record_type: str, record_id: int, detail: str = "") -> AuditEntry:
+    entry = audit_entry(actor, action, record_type, record_id, detail)
+    entry.save(force_insert=True)
+    return entry
 
 
 def _save_versioned(model, pk: int, expected_version: int, **changes) -> None:

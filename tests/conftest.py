@@ -108,3 +108,21 @@ def coordinator(other_team):
     return UserFactory(
         team=other_team, roles=[Role.TRAINING_COORDINATOR], job_title="Workforce Development Coordinator"
     )
+
+
+# Pages the browser tests opened on each pytest-xdist worker (tests/browser/conftest.py), added up here
+# in the controlling process, which prints the Content-Security-Policy check's page count.
+CSP_PAGES_FROM_WORKERS: set[str] = set()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    CSP_PAGES_FROM_WORKERS.update(getattr(node, "workeroutput", {}).get("csp_pages", ()))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if CSP_PAGES_FROM_WORKERS:
+        terminalreporter.write_line(
+            f"Content-Security-Policy check: {len(CSP_PAGES_FROM_WORKERS)} distinct pages opened in the browser "
+            "(all test workers), every one watched for violations."
+        )

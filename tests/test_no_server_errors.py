@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from portal.roles import ROLES, Role
-from tests.url_walker import address, routes
+from tests.url_walker import address, routes, training_world
 
 settings.register_profile(
     "no-server-errors",
@@ -182,18 +182,14 @@ def _build_world():
     from tests.factories import (
         ActionFactory,
         AgreementFactory,
-        BookingFactory,
-        CourseDateFactory,
-        CourseFactory,
         GlossaryTermFactory,
         GroupSessionFactory,
-        ProgrammeFactory,
         SessionFactory,
         TeamFactory,
         UserFactory,
         published_part,
     )
-    from training.models import Evaluation, ExternalLearning
+    from training.models import Evaluation
 
     team = TeamFactory(name="Assessment and Family Support")
     other_team = TeamFactory(name="Children in Care", service=team.service)
@@ -221,26 +217,10 @@ def _build_world():
     group_session = GroupSessionFactory(facilitator=people[Role.FACILITATOR])
     group_session.attendees.set([worker, other_worker])
 
-    course = CourseFactory(programme=ProgrammeFactory())
-    now = timezone.localtime()
-    soon, before = now + timedelta(days=14), now - timedelta(days=30)
-    open_date = CourseDateFactory(course=course, starts_at=soon, ends_at=soon + timedelta(hours=6))
-    past_date = CourseDateFactory(course=course, starts_at=before, ends_at=before + timedelta(hours=6))
-    completed = BookingFactory(
-        course_date=past_date,
-        person=worker,
-        attendance="attended",
-        hours_attended=6,
-        completed_on=past_date.starts_at.date(),
-        certificate=b"%PDF-1.7\n%%EOF\n",
-        certificate_name="certificate.pdf",
-        certificate_type="application/pdf",
-    )
+    training = training_world(worker)
+    course, open_date, past_date = training["course"], training["open_date"], training["past_date"]
+    completed, pending, learning = training["completed"], training["pending"], training["learning"]
     Evaluation.objects.create(booking=completed, rating=4, was_useful="Genograms.")
-    pending = BookingFactory(course_date=open_date, person=worker, status="pending", approved_at=None)
-    learning = ExternalLearning.objects.create(
-        person=worker, title="A conference", kind="conference", completed_on=now.date(), hours=6
-    )
 
     from django.core import signing
 

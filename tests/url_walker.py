@@ -9,9 +9,11 @@ shape, so the page still answers (usually 404), and is still checked.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
+from django.utils import timezone
 
 # Values tried, in order, for an argument whose sub-pattern nothing else matches.
 PLAIN_VALUES = ("1", "portal", "x", "abc123", "no-such-page/")
@@ -105,3 +107,40 @@ def address(route: Route, value_for: ValueFor) -> str:
         else:
             path += _fill_regex(part, path, value_for)
     return "/" + path
+
+
+def training_world(worker) -> dict:
+    """The training objects whose ids the walkers put in paths, all booked or recorded by `worker`.
+
+    A course (in a programme) with an open date a fortnight ahead and a past date a month ago; a
+    completed booking on the past date, with a certificate; a pending booking on the open date; and a
+    piece of external learning.
+    """
+    from tests.factories import BookingFactory, CourseDateFactory, CourseFactory, ProgrammeFactory
+    from training.models import ExternalLearning
+
+    course = CourseFactory(programme=ProgrammeFactory())
+    now = timezone.localtime()
+    soon, before = now + timedelta(days=14), now - timedelta(days=30)
+    open_date = CourseDateFactory(course=course, starts_at=soon, ends_at=soon + timedelta(hours=6))
+    past_date = CourseDateFactory(course=course, starts_at=before, ends_at=before + timedelta(hours=6))
+    completed = BookingFactory(
+        course_date=past_date,
+        person=worker,
+        attendance="attended",
+        hours_attended=6,
+        completed_on=past_date.starts_at.date(),
+        certificate=b"%PDF-1.7\n%%EOF\n",
+        certificate_name="certificate.pdf",
+        certificate_type="application/pdf",
+    )
+    return {
+        "course": course,
+        "open_date": open_date,
+        "past_date": past_date,
+        "completed": completed,
+        "pending": BookingFactory(course_date=open_date, person=worker, status="pending", approved_at=None),
+        "learning": ExternalLearning.objects.create(
+            person=worker, title="A conference", kind="conference", completed_on=now.date(), hours=6
+        ),
+    }

@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Div, Field, Layout
 from django import forms
 
+from portal.form_fields import filter_choice
 from training.matrix import SORT_CHOICES, STATUS_FILTER_CHOICES, MatrixFilters, Sort
 from training.models import Level
 
@@ -13,19 +14,13 @@ def _column(field: Field) -> Div:
     return Div(field, css_class="govuk-grid-column-one-third")
 
 
-def _choice(label: str, invalid: str, *, coerce=str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label, coerce=coerce, required=False, empty_value=None, error_messages={"invalid_choice": invalid}
-    )
-
-
 class MatrixFilterForm(forms.Form):
-    team = _choice("Team", "Select a team from the list", coerce=int)
-    role = _choice("Role", "Select a role from the list", coerce=int)
-    programme = _choice("Programme", "Select a programme from the list", coerce=int)
-    level = _choice("Level", "Select a level from the list")
-    course = _choice("Course", "Select a course from the list", coerce=int)
-    status = _choice("Status", "Select a status from the list")
+    team = filter_choice("Team", "Select a team from the list", coerce=int)
+    role = filter_choice("Role", "Select a role from the list", coerce=int)
+    programme = filter_choice("Programme", "Select a programme from the list", coerce=int)
+    level = filter_choice("Level", "Select a level from the list")
+    course = filter_choice("Course", "Select a course from the list", coerce=int)
+    status = filter_choice("Status", "Select a status from the list")
     sort = forms.ChoiceField(
         label="Sort by",
         choices=SORT_CHOICES,

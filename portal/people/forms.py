@@ -10,7 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
 from django import forms
 
-from portal.form_fields import date_field, text_field
+from portal.form_fields import date_field, filter_choice, text_field
 from portal.forms import SetPasswordForm
 from portal.models import User
 from portal.people import selectors, services
@@ -48,20 +48,8 @@ class PeopleFilterForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "Search for 200 characters or fewer"},
     )
-    team = forms.TypedChoiceField(
-        label="Team",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Select a team from the list"},
-    )
-    role = forms.TypedChoiceField(
-        label="Role",
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": "Select a role from the list"},
-    )
+    team = filter_choice("Team", "Select a team from the list", coerce=int)
+    role = filter_choice("Role", "Select a role from the list", coerce=int)
     status = forms.ChoiceField(
         label="Status",
         required=False,

@@ -14,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from portal.audit import client_ip
+from portal import audit
 from portal.models import AuditEvent, AuditKind, User
 from portal.people import invitations
 from portal.people.import_checks import plan_import
@@ -28,20 +28,6 @@ PLAIN_FIELDS = ("full_name", "job_title", "start_date", "asye_start_date", "work
 
 class ImportNotSavedError(Exception):
     """Nothing was saved; the message says why and what to do."""
-
-
-def _event(kind, *, by, subject, request, summary="", changes=None, at=None) -> AuditEvent:
-    return AuditEvent(
-        at=at or timezone.now(),
-        kind=kind,
-        actor=by,
-        actor_name=str(by),
-        subject=subject,
-        subject_name=subject.full_name or subject.email if subject else "",
-        ip_address=client_ip(request),
-        summary=summary[:500],
-        changes=changes or {},
-    )
 
 
 @transaction.atomic
@@ -110,9 +96,9 @@ def apply_import(text: str, *, by: User, expected_digest: str, today: date, requ
 
     _set_roles(new_rows, created, changed_rows, context)
     events = [
-        _event(
+        audit.event(
             AuditKind.PERSON_ADDED,
-            by=by,
+            actor=by,
             subject=person,
             request=request,
             summary="Added by an import from HR",
@@ -127,9 +113,9 @@ def apply_import(text: str, *, by: User, expected_digest: str, today: date, requ
         for kind, changes in ((AuditKind.PERSON_CHANGED, others), (AuditKind.ROLES_CHANGED, roles)):
             if changes:
                 events.append(
-                    _event(
+                    audit.event(
                         kind,
-                        by=by,
+                        actor=by,
                         subject=row.person,
                         request=request,
                         summary="Changed by an import from HR",
@@ -141,9 +127,9 @@ def apply_import(text: str, *, by: User, expected_digest: str, today: date, requ
     events.extend(_invite(to_invite, by=by, request=request, now=now))
     counts = f"{plan.count('new'):,} added, {plan.count('changed'):,} changed, {plan.count('unchanged'):,} unchanged"
     events.append(
-        _event(
+        audit.event(
             AuditKind.PEOPLE_IMPORTED,
-            by=by,
+            actor=by,
             subject=None,
             request=request,
             summary=f"Imported {filename or 'a file'}: {counts}; {len(to_invite):,} invited",
@@ -180,6 +166,6 @@ def _invite(people: list[User], *, by, request, now) -> list[AuditEvent]:
         return []
     summary = f"Link valid until {timezone.localtime(made[0].expires_at):%-d %B %Y %H:%M}"
     return [
-        _event(AuditKind.INVITATION_SENT, by=by, subject=person, request=request, summary=summary, at=now)
+        audit.event(AuditKind.INVITATION_SENT, actor=by, subject=person, request=request, summary=summary, at=now)
         for person in people
     ]

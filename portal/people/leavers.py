@@ -113,13 +113,11 @@ class LineReportsHandover:
         User.objects.filter(pk__in=[report.pk for report in reports]).update(line_manager=to)
         now = timezone.now()
         AuditEvent.objects.bulk_create(
-            AuditEvent(
-                at=now,
-                kind=AuditKind.PERSON_CHANGED,
+            audit.event(
+                AuditKind.PERSON_CHANGED,
                 actor=by,
-                actor_name=str(by),
                 subject=report,
-                subject_name=report.full_name or report.email,
+                at=now,
                 summary=f"Line manager changed because {person.full_name} is leaving",
                 changes={"line_manager": [person.full_name, to.full_name]},
             )
@@ -242,11 +240,10 @@ def close_leavers_accounts(today: date) -> list[User]:
     User.objects.filter(pk__in=[person.pk for person in leavers]).update(is_active=False)
     now = timezone.now()
     AuditEvent.objects.bulk_create(
-        AuditEvent(
-            at=now,
-            kind=AuditKind.ACCOUNT_CLOSED,
+        audit.event(
+            AuditKind.ACCOUNT_CLOSED,
             subject=person,
-            subject_name=person.full_name or person.email,
+            at=now,
             summary=f"Left on {person.leaving_date:%-d %B %Y}",
             changes={"is_active": [True, False]},
         )

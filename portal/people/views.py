@@ -199,27 +199,27 @@ def _fresh_form_with_error(request, person, message: str) -> ChangePersonForm:
     return form
 
 
-@manage_required
-@require_POST
-def resend_invitation(request, pk):
+def _act_on_invitation(request, pk, act, done: str):
+    """Resend or withdraw `pk`'s invitation with `act`; say so with `done` (formatted with the person)."""
     person = _person(request, pk)
     try:
-        invitations.resend(person, by=request.user, request=request)
+        act(person, by=request.user, request=request)
     except invitations.InvitationError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"A new invitation is on its way to {person.email}. Earlier links no longer work.")
+        messages.success(request, done.format(person=person))
     return redirect("people:person", pk=person.pk)
+
+
+@manage_required
+@require_POST
+def resend_invitation(request, pk):
+    done = "A new invitation is on its way to {person.email}. Earlier links no longer work."
+    return _act_on_invitation(request, pk, invitations.resend, done)
 
 
 @manage_required
 @require_POST
 def withdraw_invitation(request, pk):
-    person = _person(request, pk)
-    try:
-        invitations.withdraw(person, by=request.user, request=request)
-    except invitations.InvitationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{person}’s invitation is withdrawn. The link in their email no longer works.")
-    return redirect("people:person", pk=person.pk)
+    done = "{person}’s invitation is withdrawn. The link in their email no longer works."
+    return _act_on_invitation(request, pk, invitations.withdraw, done)

@@ -120,6 +120,13 @@ def no_js_page(browser, live_server):
     _close(context, page, violations, scripts=False)
 
 
+def pytest_sessionfinish(session):
+    # Under pytest-xdist each worker hands its pages to the controller (tests/conftest.py adds them up).
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["csp_pages"] = sorted(VISITED_PAGES)
+
+
 def pytest_terminal_summary(terminalreporter):
     if VISITED_PAGES:
         terminalreporter.write_line(

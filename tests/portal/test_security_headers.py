@@ -6,7 +6,6 @@ allows inline or eval'd code, lacks the other headers, or lets a signed-in perso
 """
 
 import json
-from datetime import timedelta
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
@@ -14,23 +13,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from portal.csp import PortalCSPMiddleware
 from portal.models import User
 from practice_guide.models import GlossaryTerm, Reader
-from tests.factories import (
-    BookingFactory,
-    CourseDateFactory,
-    CourseFactory,
-    GroupSessionFactory,
-    ProgrammeFactory,
-    UserFactory,
-)
-from tests.url_walker import address, routes
-from training.models import ExternalLearning
+from tests.factories import GroupSessionFactory, UserFactory
+from tests.url_walker import address, routes, training_world
 
 ROLES = ["anonymous", "worker", "supervisor", "service_manager", "coordinator", "editor", "administrator"]
 
@@ -74,21 +64,7 @@ REQUIRED_DIRECTIVES = [
 def world(db, guide, supervision_session, worker, supervisor, service_manager, coordinator, editor, facilitator):
     from supervision.models import Preparation
 
-    course = CourseFactory(programme=ProgrammeFactory())
-    now = timezone.localtime()
-    soon, before = now + timedelta(days=14), now - timedelta(days=30)
-    open_date = CourseDateFactory(course=course, starts_at=soon, ends_at=soon + timedelta(hours=6))
-    past_date = CourseDateFactory(course=course, starts_at=before, ends_at=before + timedelta(hours=6))
-    completed = BookingFactory(
-        course_date=past_date,
-        person=worker,
-        attendance="attended",
-        hours_attended=6,
-        completed_on=past_date.starts_at.date(),
-        certificate=b"%PDF-1.7\n%%EOF\n",
-        certificate_name="certificate.pdf",
-        certificate_type="application/pdf",
-    )
+    training = training_world(worker)
     group_session = GroupSessionFactory(facilitator=facilitator)
     group_session.attendees.set([worker])
     return {
@@ -108,15 +84,8 @@ def world(db, guide, supervision_session, worker, supervisor, service_manager, c
         "session": supervision_session,
         "action": supervision_session.actions.get(),
         "group_session": group_session,
-        "course": course,
-        "programme": course.programme,
-        "open_date": open_date,
-        "past_date": past_date,
-        "completed": completed,
-        "pending": BookingFactory(course_date=open_date, person=worker, status="pending", approved_at=None),
-        "learning": ExternalLearning.objects.create(
-            person=worker, title="A conference", kind="conference", completed_on=now.date(), hours=6
-        ),
+        "programme": training["course"].programme,
+        **training,
     }
 
 

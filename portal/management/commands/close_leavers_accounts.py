@@ -5,22 +5,11 @@ and the closing recorded in the audit trail, only once. (Sign-in refuses a leave
 date whether or not this has run yet.)
 """
 
-import argparse
-from datetime import date
-
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from portal.management.arguments import iso_date
 from portal.people.leavers import close_leavers_accounts
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"give the date as YYYY-MM-DD, for example 2026-12-01, not {value!r}"
-        ) from error
 
 
 class Command(BaseCommand):

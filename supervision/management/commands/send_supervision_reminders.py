@@ -4,22 +4,11 @@ Meant for a daily scheduler. Safe to run more than once a day: nobody hears abou
 thing twice (see supervision/reminders.py).
 """
 
-import argparse
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from portal.management.arguments import iso_date
 from supervision.reminders import DAYS_AHEAD, send_reminders
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"give the date as YYYY-MM-DD, for example 2026-12-01, not {value!r}"
-        ) from error
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -4,12 +4,10 @@ The period is SUPERVISION_RETENTION_YEARS (see supervision/retention.py for what
 Without --delete nothing changes, so a listing is always safe to run.
 """
 
-import argparse
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from portal.management.arguments import iso_date
 from supervision.models import RecordType
 from supervision.retention import AUDIT_EXTRA_YEARS, delete_expired, expired_records, retention_years
 
@@ -19,15 +17,6 @@ PLURALS = {
     RecordType.AGREEMENT: ("supervision agreement", "supervision agreements"),
     RecordType.GROUP_SESSION: ("group session", "group sessions"),
 }
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"give the date as YYYY-MM-DD, for example 2026-12-01, not {value!r}"
-        ) from error
 
 
 def counted(count: int, singular: str, plural: str) -> str:
