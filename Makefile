@@ -41,7 +41,7 @@ install: $(PY_STAMP) $(ASSETS_STAMP)
 # `exec` makes the devdb wrapper make's own child: if make is killed, the wrapper
 # hears of it (PR_SET_PDEATHSIG) and stops the site and the database.
 run: install
-	exec env DEBUG=$${DEBUG:-true} $(DEVDB) sh -c '\
+	exec env DEBUG=$${DEBUG:-true} PORTAL_BASE_URL=$${PORTAL_BASE_URL:-http://127.0.0.1:$(PORT)} $(DEVDB) sh -c '\
 		$(PY) manage.py migrate --noinput && \
 		$(PY) manage.py load_demo && \
 		exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'

@@ -297,6 +297,8 @@ MFA_FORMS = {
     "generate_recovery_codes": "portal.signin_forms.GenerateRecoveryCodesForm",
     "add_webauthn": "portal.signin_forms.AddWebAuthnForm",
     "edit_webauthn": "portal.signin_forms.EditWebAuthnForm",
+    "authenticate_webauthn": "portal.signin_forms.AuthenticateWebAuthnForm",
+    "reauthenticate_webauthn": "portal.signin_forms.ReauthenticateWebAuthnForm",
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4,10 +4,13 @@ Named in settings (ACCOUNT_FORMS, MFA_FORMS). Each keeps allauth's behaviour and
 crispy-forms-gds helper; the templates in templates/account/ and templates/mfa/ draw the <form>.
 """
 
+import struct
+
 from allauth.account import forms as account_forms
 from allauth.account.internal.stagekit import clear_login
 from allauth.core import context
 from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes import forms as recovery_forms
 from allauth.mfa.totp import forms as totp_forms
 from allauth.mfa.webauthn import forms as webauthn_forms
@@ -15,6 +18,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
 from django import forms
+from fido2.webauthn import AuthenticationResponse, RegistrationResponse
 
 from portal.widgets import PasswordInput
 
@@ -26,6 +30,12 @@ EMAIL_ERRORS = {
 NEW_PASSWORD_HINT = "Use at least 12 characters. Avoid common passwords and anything like your name or email address."  # noqa: S105
 SAME_PASSWORD = "Enter the same new password twice"  # noqa: S105
 LOCKED_OUT = "Signing in is paused for 15 minutes after too many wrong tries"
+WRONG_RECOVERY_CODE = "The recovery code is not right. Check it, or use another one"
+PASSKEY_NOT_ADDED = "Your passkey could not be added. Use the button to try again"
+PASSKEY_NOT_ACCEPTED = "Your passkey was not accepted. Try again, or enter a code"
+# What python-fido2 raises on a browser's answer it cannot read (a missing key, a string where an
+# object should be, bad base64 or CBOR, short binary data). allauth catches only some of these.
+UNREADABLE_PASSKEY_ANSWER = (LookupError, AttributeError, TypeError, ValueError, struct.error)
 
 
 def _helper(*fields, submit: str | None, warning: bool = False) -> FormHelper:
@@ -190,11 +200,26 @@ class _LockoutAwareCodeForm:
 class AuthenticateForm(_LockoutAwareCodeForm, mfa_forms.AuthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["code"] = _code_field(
-            "Code",
-            "The 6-digit code from your authenticator app, or one of your 8-digit recovery codes.",
-        )
+        # What this person has set up decides what mfa/authenticate.html asks for first.
+        kinds = set(Authenticator.objects.filter(user_id=self.user.pk).values_list("type", flat=True))
+        self.has_app = Authenticator.Type.TOTP in kinds
+        self.has_passkey = Authenticator.Type.WEBAUTHN in kinds
+        if self.has_app:
+            self.fields["code"] = _code_field(
+                "Code",
+                "The 6-digit code from your authenticator app, or one of your 8-digit recovery codes.",
+            )
+        else:
+            self.fields["code"] = _code_field("Recovery code", "One of the 8-digit codes you saved.")
         self.helper = _helper(Field.text("code", field_width=Fixed.TEN), submit="Continue")
+
+    def clean_code(self):
+        try:
+            return super().clean_code()
+        except forms.ValidationError as error:
+            if not self.has_app and getattr(error, "code", None) == "incorrect_code":
+                raise forms.ValidationError(WRONG_RECOVERY_CODE, code="incorrect_code") from error
+            raise
 
     def _locked_out(self, request, credentials) -> None:
         # End the half-finished sign-in: allauth would otherwise send the next visit to the sign-in
@@ -236,6 +261,10 @@ class GenerateRecoveryCodesForm(recovery_forms.GenerateRecoveryCodesForm):
 
 
 class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
+    """allauth checks a new passkey only when the posted answer is truthy, and parses it with
+    fido2 catching TypeError alone: a posted `0` was stored unchecked (after which that person's
+    second-factor pages failed with a server error), and other odd answers were server errors."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].label = "Name for this passkey"
@@ -243,6 +272,50 @@ class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
         self.fields["name"].max_length = 100
         self.fields["credential"].error_messages["required"] = "Use the button to create a passkey on this device"
         self.helper = _helper(Field.text("name", field_width=Fluid.TWO_THIRDS), "credential", submit=None)
+
+    def clean_credential(self):
+        credential = self.cleaned_data["credential"]
+        try:
+            attested = RegistrationResponse.from_dict(credential).response.attestation_object.auth_data
+        except UNREADABLE_PASSKEY_ANSWER:
+            attested = None
+        if not isinstance(credential, dict) or attested is None or attested.credential_data is None:
+            raise forms.ValidationError(PASSKEY_NOT_ADDED, code="incorrect_code")
+        return credential
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if getattr(error, "code", None) == "incorrect_code":
+                raise forms.ValidationError(PASSKEY_NOT_ADDED, code="incorrect_code") from error
+            raise
+
+
+class _PasskeyAnswerForm:
+    """The passkey's answer at sign-in, or when confirming it is you: in our words, and a server
+    error never, whatever was posted."""
+
+    def clean_credential(self):
+        credential = self.cleaned_data["credential"]
+        try:
+            AuthenticationResponse.from_dict(credential)
+        except UNREADABLE_PASSKEY_ANSWER:
+            raise forms.ValidationError(PASSKEY_NOT_ACCEPTED, code="incorrect_code") from None
+        try:
+            return super().clean_credential()
+        except forms.ValidationError as error:
+            if getattr(error, "code", None) == "incorrect_code":
+                raise forms.ValidationError(PASSKEY_NOT_ACCEPTED, code="incorrect_code") from error
+            raise
+
+
+class AuthenticateWebAuthnForm(_PasskeyAnswerForm, webauthn_forms.AuthenticateWebAuthnForm):
+    pass
+
+
+class ReauthenticateWebAuthnForm(_PasskeyAnswerForm, webauthn_forms.ReauthenticateWebAuthnForm):
+    pass
 
 
 class EditWebAuthnForm(webauthn_forms.EditWebAuthnForm):
