@@ -15,11 +15,15 @@ from portal.sso.password import SsoOnlyAccountAdapterMixin
 from portal.sso.stages import without_second_factor_for_council_sign_in
 
 WRONG_SIGN_IN = "Enter a correct work email address and password"
-WRONG_CODE = "The code is not right. Check your app and enter the code it shows now"
+WRONG_CODE = "The code is not right. Check your app and enter the code it shows now."
 # Setting up a second factor, which ends on the recovery codes page. Someone who signed in a moment
 # ago (within allauth's ACCOUNT_REAUTHENTICATION_TIMEOUT) is not asked for their password again
 # here; removing or renaming a second factor, or making new recovery codes, always asks.
 SET_UP_PAGES = {"mfa_activate_totp", "mfa_add_webauthn", "mfa_view_recovery_codes", "mfa_download_recovery_codes"}
+# Setting up a first app or passkey makes someone's first recovery codes. allauth then adds its "new
+# recovery codes" message (which says older codes stop working) beside the set-up one; they had none.
+FIRST_CODES_PAGES = {"mfa_activate_totp", "mfa_add_webauthn"}
+CODES_MADE_MESSAGE = "mfa/messages/recovery_codes_generated.txt"
 
 
 class PortalAccountAdapter(SsoOnlyAccountAdapterMixin, DefaultAccountAdapter):
@@ -45,6 +49,12 @@ class PortalAccountAdapter(SsoOnlyAccountAdapterMixin, DefaultAccountAdapter):
     def get_login_stages(self):
         # A council sign-in is not asked for the portal's second factor (portal/sso/stages.py).
         return without_second_factor_for_council_sign_in(super().get_login_stages())
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        match = getattr(request, "resolver_match", None)
+        if message_template == CODES_MADE_MESSAGE and match is not None and match.url_name in FIRST_CODES_PAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
 
     def pre_login(self, request, user, **kwargs):
         # allauth itself checks only is_active; a leaver's account stops working on their leaving date.

@@ -1,5 +1,7 @@
 """People, teams and the services they belong to."""
 
+import re
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -7,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import date_format
 
 # Words before a name that are not a first name.
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev"}
@@ -207,6 +210,27 @@ class AuditKind(models.TextChoices):
     PEOPLE_IMPORTED = "people_imported", "People imported"
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Imports store the preview's words, where an empty cell was "None".
+EMPTY_VALUES = (None, "", [], "None")
+
+
+def _in_words(value) -> str:
+    """A stored change value as the rest of the site writes it: "1 December 2026", "Yes", "Not set"."""
+    if value in EMPTY_VALUES:
+        return "Not set"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(_in_words(item) for item in value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return date_format(date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
 class AuditEvent(models.Model):
     """One thing that happened to an account or to who may do what: the portal-wide audit trail.
 
@@ -236,19 +260,16 @@ class AuditEvent(models.Model):
         return f"{self.get_kind_display()}: {self.subject_name or self.identifier}"
 
     def change_rows(self) -> list[tuple[str, str, str]]:
-        """Each change as (what, before, after) in words: "Line manager", "None", "Tom Okafor"."""
+        """Each change as (what, before, after) in words: "Line manager", "Not set", "Tom Okafor".
 
-        def words(value) -> str:
-            if value in (None, "", []):
-                return "None"
-            if isinstance(value, list):
-                return ", ".join(str(item) for item in value)
-            return str(value)
-
+        The stored JSON keeps its raw values (ISO dates, null, true); only what a person reads changes.
+        """
         rows = []
         for field, values in (self.changes or {}).items():
             before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
-            rows.append((field.replace("_", " ").capitalize().replace("Asye", "ASYE"), words(before), words(after)))
+            rows.append(
+                (field.replace("_", " ").capitalize().replace("Asye", "ASYE"), _in_words(before), _in_words(after))
+            )
         return rows
 
 

@@ -30,9 +30,9 @@ EMAIL_ERRORS = {
 NEW_PASSWORD_HINT = "Use at least 12 characters. Avoid common passwords and anything like your name or email address."  # noqa: S105
 SAME_PASSWORD = "Enter the same new password twice"  # noqa: S105
 LOCKED_OUT = "Signing in is paused for 15 minutes after too many wrong tries"
-WRONG_RECOVERY_CODE = "The recovery code is not right. Check it, or use another one"
-PASSKEY_NOT_ADDED = "Your passkey could not be added. Use the button to try again"
-PASSKEY_NOT_ACCEPTED = "Your passkey was not accepted. Try again, or enter a code"
+WRONG_RECOVERY_CODE = "The recovery code is not right. Check it, or use another one."
+PASSKEY_NOT_ADDED = "Your passkey could not be added. Use the button to try again."
+PASSKEY_NOT_ACCEPTED = "Your passkey was not accepted. Try again, or enter a code."
 # What python-fido2 raises on a browser's answer it cannot read (a missing key, a string where an
 # object should be, bad base64 or CBOR, short binary data). allauth catches only some of these.
 UNREADABLE_PASSKEY_ANSWER = (LookupError, AttributeError, TypeError, ValueError, struct.error)

@@ -9,14 +9,17 @@ from decimal import Decimal
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
 from django import forms
+from django.contrib.auth import password_validation
 
 from portal.form_fields import date_field, filter_choice, text_field
 from portal.forms import SetPasswordForm
 from portal.models import User
 from portal.people import selectors, services
+from portal.people.imports import HOURS_MAX, HOURS_MIN
 from portal.roles import ROLES
 
 HOURS_RANGE = "Working hours must be between 0.5 and 60 a week"
+HOURS_PLACES = "Enter the working hours with no more than one decimal place, like 22.5"
 NAME_MAX = 200
 EMAIL_MAX = 254
 
@@ -93,25 +96,45 @@ class PeopleFilterForm(forms.Form):
 # --- Shared fields ------------------------------------------------------------------------
 
 
-def _hours_field() -> forms.DecimalField:
-    return forms.DecimalField(
+class HoursField(forms.DecimalField):
+    """Working hours a week, as the model holds them (0.5 to 60, one decimal place), with one error at most.
+
+    Django's DecimalField runs its range and digit validators together, so 0.25 or 1e400 got two errors,
+    and 37.123 a range error; here the range is checked first, then the decimal places."""
+
+    def validate(self, value):
+        super().validate(value)  # required, and not infinity or NaN
+        if value in self.empty_values:
+            return
+        if not HOURS_MIN <= value <= HOURS_MAX:
+            raise forms.ValidationError(HOURS_RANGE, code="range")
+        if value != value.quantize(Decimal("0.1")):
+            raise forms.ValidationError(HOURS_PLACES, code="max_decimal_places")
+
+    def clean(self, value):
+        hours = super().clean(value)
+        return hours if hours is None else hours.quantize(Decimal("0.1"))
+
+
+def _hours_field() -> HoursField:
+    return HoursField(
         label="Working hours a week",
         help_text="For example, 37 or 22.5",
-        min_value=Decimal("0.5"),
-        max_value=Decimal("60"),
-        max_digits=4,
-        decimal_places=1,
         error_messages={
             "required": "Enter the working hours a week",
             "invalid": "Enter the working hours as a number, like 37 or 22.5",
-            "min_value": HOURS_RANGE,
-            "max_value": HOURS_RANGE,
-            "max_digits": HOURS_RANGE,
-            "max_whole_digits": HOURS_RANGE,
-            "max_decimal_places": "Enter the working hours to the nearest half hour, like 22.5",
         },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
     )
+
+
+def _date_field(label: str, **kwargs) -> forms.DateField:
+    """The shared date field, its "not a real date" error naming it: the add form has two dates, and two
+    identical messages in the error summary would not say which is which."""
+    field = date_field(label, **kwargs)
+    name = label if label[:2].isupper() else label[0].lower() + label[1:]
+    field.error_messages["invalid"] = f"Enter a real {name}, like 27 3 2027"
+    return field
 
 
 def _job_title_field() -> forms.CharField:
@@ -164,6 +187,15 @@ def _role_hints(grantable: list[str]) -> dict[str, str]:
     return {name: ROLES[name][0] for name in grantable}
 
 
+def _staying_line_manager(person: User | None, manager: User | None) -> User | None:
+    """The line manager chosen, if the rules allow (services.check_line_manager: no cycles, nobody leaving)."""
+    try:
+        services.check_line_manager(person, manager)
+    except services.PersonError as error:
+        raise forms.ValidationError(str(error)) from None
+    return manager
+
+
 # --- Adding a person ----------------------------------------------------------------------
 
 
@@ -186,8 +218,8 @@ class AddPersonForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "email", "autocomplete": "off", "spellcheck": "false"}),
     )
     job_title = _job_title_field()
-    start_date = date_field("Start date", help_text="Their first day in the service. For example, 27 3 2027")
-    asye_start_date = date_field(
+    start_date = _date_field("Start date", help_text="Their first day in the service. For example, 27 3 2027")
+    asye_start_date = _date_field(
         "ASYE start date",
         required=False,
         help_text="Only if they are newly qualified: the day their Assessed and Supported Year in Employment "
@@ -235,6 +267,9 @@ class AddPersonForm(forms.Form):
             raise forms.ValidationError(services.DUPLICATE_EMAIL)
         return email
 
+    def clean_line_manager(self):
+        return _staying_line_manager(None, self.cleaned_data["line_manager"])
+
     def details(self) -> services.NewPerson:
         data = self.cleaned_data
         return services.NewPerson(
@@ -262,6 +297,8 @@ class ChangePersonForm(forms.Form):
         help_text="For example, Moved to the Children in Care team from 1 March. This goes in the audit trail.",
     )
     seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    # text_field's own "Enter reason for the change" lacks its article.
+    reason.error_messages["required"] = "Enter the reason for the change"
 
     def __init__(self, *args, person: User, administrator, **kwargs):
         self.person = person
@@ -314,12 +351,7 @@ class ChangePersonForm(forms.Form):
         return roles
 
     def clean_line_manager(self):
-        manager = self.cleaned_data["line_manager"]
-        try:
-            services.check_line_manager(self.person, manager)
-        except services.PersonError as error:
-            raise forms.ValidationError(str(error)) from None
-        return manager
+        return _staying_line_manager(self.person, self.cleaned_data["line_manager"])
 
     def changes(self) -> services.Changes:
         data = self.cleaned_data
@@ -332,15 +364,43 @@ class ChangePersonForm(forms.Form):
 
 
 class InvitationPasswordForm(SetPasswordForm):
-    """Django's password rules (AUTH_PASSWORD_VALIDATORS), for a person choosing their first password."""
+    """Django's password rules (AUTH_PASSWORD_VALIDATORS), for a person choosing their first password, with
+    their errors in our words: one at a time, on the box where the password is chosen."""
+
+    error_messages = {"password_mismatch": "Enter the same password in both boxes"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Choose a password"
         self.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words make a good one."
+        self.fields["new_password1"].error_messages["required"] = "Choose a password"
         self.fields["new_password2"].label = "Type the password again"
+        self.fields["new_password2"].error_messages["required"] = "Type the password again"
         self.helper = _helper(
             Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
             Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
             submit="Set password and continue",
         )
+
+    def validate_password_for_user(self, user, *args, **kwargs):
+        if self.has_error("new_password2"):
+            return  # mistyped: say that first
+        password = self.cleaned_data.get("new_password1")
+        if not password:
+            return
+        try:
+            password_validation.validate_password(password, user)
+        except forms.ValidationError as error:
+            first = error.error_list[0]
+            params = first.params or {}
+            self.add_error("new_password1", _password_rule(first.code, params.get("min_length", 12)))
+
+
+def _password_rule(code: str | None, min_length: int) -> str:
+    """A broken password rule (django.contrib.auth.password_validation), in our words."""
+    return {
+        "password_too_short": f"Your password is too short: use at least {min_length} characters",
+        "password_too_common": "This password is one that many people use, so it is easy to guess: choose another",
+        "password_entirely_numeric": "Your password cannot be only numbers: add some words",
+        "password_too_similar": "Your password is too like your name or email address: choose another",
+    }.get(code, "Choose a different password: this one is not allowed")

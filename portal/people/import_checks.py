@@ -28,6 +28,7 @@ from portal.people.imports import (
     RowPlan,
     records_of,
 )
+from portal.people.leavers import not_staying
 from portal.roles import ROLES
 
 
@@ -183,16 +184,18 @@ def _check_row(number: int, record: dict[str, str], context: Context, today: dat
     if manager_email:
         manager = context.managers.get(manager_email)
         foreign = context.existing.get(manager_email)
+        # The same rule as the change form (services.check_line_manager): a line manager they already have may
+        # stay; a new one must not have left or be leaving.
+        keeps = person is not None and manager is not None and person.line_manager_id == manager.pk
+        leaving = None if manager is None or keeps else not_staying(manager, today)
         if manager_email == email:
             error("line_manager_email", "A person cannot be their own line manager")
         elif foreign is not None and foreign.pk not in context.in_scope:
             error("line_manager_email", f"{manager_email} is in the portal but not in your service")
-        elif manager_email in context.file_emails:
-            values["line_manager"] = manager_email
-        elif manager is None:
+        elif leaving:
+            error("line_manager_email", leaving)
+        elif manager is None and manager_email not in context.file_emails:
             error("line_manager_email", f"There is no {manager_email} in this file or in your service")
-        elif not manager.can_sign_in(today):
-            error("line_manager_email", f"{manager.full_name} has left: choose a line manager who is staying")
         else:
             values["line_manager"] = manager_email
 

@@ -202,26 +202,32 @@ class Plan:
 
 def records_of(text: str, plan: Plan) -> list[tuple[int, dict[str, str]]]:
     """(row number as a spreadsheet shows it, {column key: cell}) for each row with anything in it."""
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise ImportFileError(f"The file is not a CSV file the portal can read ({error}). {SAVE_AS}") from error
+    rows = _rows(text)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise ImportFileError("The first row must have the column headings. Download the template to see them")
+    # A heading the portal does not know, or a blank one (Excel keeps empty columns as trailing commas),
+    # is None here: its column is left alone, and the preview says so.
     keys: list[str | None] = []
+    unknown: list[str] = []
     for heading in rows[0]:
         key = HEADINGS.get(_heading_key(heading))
-        if key in keys:
+        if key is not None and key in keys:
             plan.file_errors.append(f"The column “{COLUMN_BY_KEY[key].heading}” is in the file twice: keep one")
-        if key is None and heading.strip():
-            plan.unused_columns.append(heading.strip())
+        if key is None and heading.strip() and heading.strip() not in unknown:
+            unknown.append(heading.strip())
         keys.append(key)
+    blank = [index for index, heading in enumerate(rows[0]) if not heading.strip()]
+    filled = [index for index in blank if any(index < len(cells) and cells[index].strip() for cells in rows[1:])]
+    plan.unused_columns += unknown + [f"column {_letters(index)}, which has no heading" for index in filled]
     for column in COLUMNS:
         if column.required and column.key not in keys:
             plan.file_errors.append(
                 f"The file has no “{column.heading}” column. The first row must have the column headings: "
                 "download the template to see them"
             )
+    if plan.file_errors and unknown:
+        shown = ", ".join(f"“{name[:40]}”" for name in unknown[:5]) + (", …" if len(unknown) > 5 else "")
+        plan.file_errors.append(f"The portal does not recognise the headings {shown}: use the headings in the template")
     records = []
     for index, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
@@ -235,6 +241,37 @@ def records_of(text: str, plan: Plan) -> list[tuple[int, dict[str, str]]]:
     if len(records) > MAX_ROWS:
         raise ImportFileError(f"The file has more than {MAX_ROWS:,} people. Split it into smaller files")
     return records
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The file's rows of cells; ImportFileError, naming the row, if the CSV cannot be read."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            number = len(rows) + 1  # as a spreadsheet numbers it: the headings are row 1
+            if "field larger than field limit" in str(error):
+                raise ImportFileError(
+                    f"Row {number} has a cell longer than {csv.field_size_limit():,} characters. Often a quote "
+                    f'mark (") with no closing quote makes the rest of the file one cell: check row {number}, '
+                    "then save the file as CSV again"
+                ) from error
+            raise ImportFileError(f"Row {number} cannot be read as CSV. {SAVE_AS}") from error
+        rows.append(cells)
+
+
+def _letters(index: int) -> str:
+    """A column's letters as a spreadsheet shows them: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 def file_problems(text: str) -> list[str]:

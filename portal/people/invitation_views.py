@@ -66,9 +66,11 @@ def accept(request, token):
     form = InvitationPasswordForm(person, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitations.accept(invitation, password=form.cleaned_data["new_password1"], request=request)
+            accepted = invitations.accept(invitation, password=form.cleaned_data["new_password1"], request=request)
         except invitations.InvitationError:
             return redirect(request.path)
-        _sign_in(request, person)
+        # The person accept() saved, with the new password: signing in the copy loaded with the link would
+        # store the old password's hash in the session, and the next request would sign them out.
+        _sign_in(request, accepted)
         return redirect(_after_password())
     return render(request, "people/invitation_accept.html", {"form": form, "person": person})

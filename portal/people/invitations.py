@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from portal import audit
 from portal.models import AuditKind, Invitation, User
+from portal.people.selectors import sign_in_way
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +180,8 @@ def resend(person: User, *, by, request=None) -> Invitation:
         raise InvitationError(f"{person} has already accepted an invitation, so there is nothing to resend.")
     if not person.can_sign_in(timezone.localdate()):
         raise InvitationError(f"{person}’s account is closed, so they cannot be invited.")
+    if sign_in_way(person) is not None:
+        raise InvitationError(f"{person} can already sign in, so they do not need an invitation.")
     return issue(person, by=by, request=request)
 
 

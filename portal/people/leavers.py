@@ -14,7 +14,7 @@ The portal's own step, line reports, is built in.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from django.db import transaction
@@ -147,14 +147,45 @@ def possible_successors(person: User, people):
     )
 
 
-def check_handover(person: User, *, to: User | None, on: date, pending: list[Pending], by: User) -> None:
+# How far back a leaving date may go. HR often hears of a leaver late (a resignation that reaches payroll at
+# the month's end, a fixed-term contract nobody flagged), so a leaving date some weeks past is real; a quarter
+# of a year covers that lag. Anything older is almost always a typing slip (the wrong year), and it would end
+# agreements and move work as if months had passed.
+MAX_DAYS_BACK = 90
+
+
+def not_staying(person: User, today: date) -> str | None:
+    """Why ``person`` cannot take on someone else's people or work (as their line manager, or as a leaver's
+    successor): they have left, are leaving, or their account is closed. None if they are staying.
+
+    The one rule for the change and add forms, the import and the leaver page, so they all agree."""
+    if person.leaving_date is not None:
+        when = "left on" if person.has_left(today) else "is leaving on"
+        return f"{person.full_name} {when} {person.leaving_date:%-d %B %Y}: choose someone who is staying"
+    if not person.is_active:
+        return f"{person.full_name}’s account is closed: choose someone who is staying"
+    return None
+
+
+def check_handover(
+    person: User, *, to: User | None, on: date, pending: list[Pending], by: User, today: date | None = None
+) -> None:
     """Raise HandoverError, naming the field and saying what to do, if the handover cannot be done."""
+    today = today or timezone.localdate()
     if person.pk == by.pk:
         raise HandoverError("leaving_date", "You cannot record your own leaving: ask another people administrator")
     if person.start_date and on < person.start_date:
         raise HandoverError(
             "leaving_date",
             f"The leaving date must be on or after {person.full_name}’s start date, {person.start_date:%-d %B %Y}",
+        )
+    earliest = today - timedelta(days=MAX_DAYS_BACK)
+    # A date already recorded may stay as it is, so that handing over again still works.
+    if on < earliest and on != person.leaving_date:
+        raise HandoverError(
+            "leaving_date",
+            f"The leaving date cannot be more than {MAX_DAYS_BACK} days ago: enter a date on or after "
+            f"{earliest:%-d %B %Y}, or check the year",
         )
     if to is None:
         if any(item.needs_successor for item in pending):
@@ -164,13 +195,9 @@ def check_handover(person: User, *, to: User | None, on: date, pending: list[Pen
         return
     if to.pk == person.pk:
         raise HandoverError("successor", f"Choose someone other than {person.full_name}")
-    if to.leaving_date is not None:
-        raise HandoverError(
-            "successor",
-            f"{to.full_name} is leaving on {to.leaving_date:%-d %B %Y}: choose someone who is staying",
-        )
-    if not to.is_active:
-        raise HandoverError("successor", f"{to.full_name}’s account is closed: choose someone else")
+    problem = not_staying(to, today)
+    if problem:
+        raise HandoverError("successor", problem)
     if not to.groups.filter(name=Role.SUPERVISOR).exists():
         raise HandoverError("successor", f"{to.full_name} is not a supervisor: choose someone with the Supervisor role")
     if any(to.pk in item.people for item in pending):
@@ -196,7 +223,7 @@ def record_leaver(
     """
     today = today or timezone.localdate()
     person = User.objects.select_for_update().get(pk=person.pk)
-    check_handover(person, to=to, on=on, pending=what_needs_a_new_home(person, today), by=by)
+    check_handover(person, to=to, on=on, pending=what_needs_a_new_home(person, today), by=by, today=today)
     if person.leaving_date != on:
         before = person.leaving_date
         person.leaving_date = on

@@ -147,6 +147,32 @@ def invitations_of(person: User, limit: int = 5) -> list[Invitation]:
     return list(Invitation.objects.filter(person=person).select_related("sent_by")[:limit])
 
 
+class SignIn:
+    """How someone can already sign in, without an invitation (see ``sign_in_way``)."""
+
+    COUNCIL = "council"
+    PASSWORD = "password"  # noqa: S105 - a kind of sign-in, not a password
+    SIGNED_IN = "signed_in"
+
+
+def sign_in_way(person: User) -> str | None:
+    """How ``person`` can already sign in: with their council account (linked by single sign-on), with a
+    password, or (neither, yet they have signed in before) some other way. None if they cannot, so an
+    invitation is what lets them in."""
+    from django.apps import apps
+
+    if apps.is_installed("allauth.socialaccount"):
+        from allauth.socialaccount.models import SocialAccount
+
+        if SocialAccount.objects.filter(user=person).exists():
+            return SignIn.COUNCIL
+    if person.has_usable_password():
+        return SignIn.PASSWORD
+    if person.last_login is not None:
+        return SignIn.SIGNED_IN
+    return None
+
+
 def second_factors_of(person: User) -> list[str] | None:
     """The kinds of second factor the person has set up (names, never secrets); None without allauth.mfa."""
     from django.apps import apps

@@ -18,10 +18,12 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from portal import audit
 from portal.models import AuditKind, Team, User
 from portal.people import invitations
+from portal.people.leavers import not_staying
 from portal.people.selectors import reports_of
 from portal.roles import ROLES, Role
 
@@ -81,6 +83,7 @@ def add_person(details: NewPerson, *, roles: list[str], by, request=None) -> Use
     email = User.objects.normalize_email(details.email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise PersonError(DUPLICATE_EMAIL, field="email")
+    check_line_manager(None, details.line_manager)
     try:
         with transaction.atomic():
             person = User.objects.create_user(
@@ -162,18 +165,26 @@ def fingerprint(person: User) -> str:
     return hashlib.sha256(json.dumps(values).encode()).hexdigest()
 
 
-def check_line_manager(person: User, line_manager: User | None) -> None:
-    """A person cannot manage themselves, nor be managed by anyone they manage (no cycles)."""
-    if line_manager is None or person.pk is None:
+def check_line_manager(person: User | None, line_manager: User | None, today: date | None = None) -> None:
+    """A person cannot manage themselves, nor be managed by anyone they manage (no cycles), nor be given a
+    line manager who has left or is leaving (``person`` is None for someone not yet added). A line manager
+    they already have may stay until the leaver's handover moves them."""
+    if line_manager is None:
         return
-    if line_manager.pk == person.pk:
-        raise PersonError("A person cannot be their own line manager", field="line_manager")
-    if line_manager.pk in reports_of(person):
-        raise PersonError(
-            f"{line_manager} cannot be {person}’s line manager, because {person} manages them, "
-            "directly or further down the line",
-            field="line_manager",
-        )
+    if person is not None and person.pk is not None:
+        if line_manager.pk == person.pk:
+            raise PersonError("A person cannot be their own line manager", field="line_manager")
+        if line_manager.pk in reports_of(person):
+            raise PersonError(
+                f"{line_manager} cannot be {person}’s line manager, because {person} manages them, "
+                "directly or further down the line",
+                field="line_manager",
+            )
+        if line_manager.pk == person.line_manager_id:
+            return
+    problem = not_staying(line_manager, today or timezone.localdate())
+    if problem:
+        raise PersonError(problem, field="line_manager")
 
 
 def hours(value) -> str:

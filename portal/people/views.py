@@ -131,6 +131,7 @@ def person_detail(request, pk):
     today = timezone.localdate(now)
     history = selectors.invitations_of(person)
     newest = history[0] if history else None
+    sign_in = selectors.sign_in_way(person)
     return render(
         request,
         "people/person.html",
@@ -144,7 +145,10 @@ def person_detail(request, pk):
             and newest.accepted_at is None
             and newest.withdrawn_at is None
             and now >= newest.expires_at,
-            "can_resend": person.can_sign_in(today) and not any(inv.accepted_at for inv in history),
+            # Someone who can already sign in needs no invitation: the page says how they sign in instead.
+            "can_resend": person.can_sign_in(today) and sign_in is None and not any(inv.accepted_at for inv in history),
+            "sign_in": sign_in,
+            "sign_in_ways": selectors.SignIn,
             "second_factors": selectors.second_factors_of(person),
             "events": selectors.recent_events_about(person),
             "sso": invitations.sso_configured(),

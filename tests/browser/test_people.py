@@ -64,7 +64,7 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     expect(page).to_have_title(f"Error: Add a person{TITLE_SUFFIX}")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("There is already an account with this email address")
-    expect(summary).to_contain_text("Enter a real date, like 27 3 2027")
+    expect(summary).to_contain_text("Enter a real start date, like 27 3 2027")
     assert_accessible(page)
     page.get_by_label("Work email address").fill("nia.roberts@example.org")
     page.get_by_label("Start date", exact=True).fill("4 1 2027")
@@ -84,12 +84,12 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     assert_accessible(page)
     page.get_by_label("Job title").fill("Senior Social Worker")
     page.get_by_role("button", name="Save changes").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter reason for the change")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the reason for the change")
     assert_accessible(page)
     page.get_by_label("Reason for the change").fill("Promoted after probation")
     page.get_by_role("button", name="Save changes").click()
     page.wait_for_url(re.compile(r"/people/manage/\d+/$"))
-    expect(page.get_by_text("Job title: None → Senior Social Worker")).to_be_visible()
+    expect(page.get_by_text("Job title: Not set → Senior Social Worker")).to_be_visible()
 
     # The audit trail, from the staff home.
     page.goto("/staff/")
@@ -139,3 +139,17 @@ def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, ser
     expect(page.get_by_text("already been used")).to_be_visible()
     expect(page.get_by_role("link", name=service_manager.email)).to_be_visible()
     assert_accessible(page)
+
+
+def overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def test_the_import_columns_page_fits_a_320_pixel_screen(phone_page, sign_in, service_manager, assert_accessible):
+    sign_in(phone_page, service_manager)
+    phone_page.goto("/people/manage/import/columns/")
+    expect(heading(phone_page)).to_have_text("What goes in each column")
+    # The wide table scrolls inside its own region; the page itself does not scroll sideways.
+    expect(phone_page.get_by_role("region", name="The columns")).to_be_visible()
+    assert overflow(phone_page) <= 0
+    assert_accessible(phone_page)

@@ -74,8 +74,10 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     assert qr.evaluate("image => image.naturalWidth") > 0
     assert_accessible(page)
     page.get_by_text("I cannot scan the QR code").click()
+    # Shown in groups of 4; the app takes it with or without the spaces.
     secret = page.locator("#authenticator_secret").inner_text().strip()
-    assert re.fullmatch(r"[A-Z2-7]{32}", secret)
+    assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", secret)
+    secret = secret.replace(" ", "")
     assert_accessible(page)
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
     assert "Enter the code" in page.locator(".govuk-error-summary").inner_text()
@@ -83,6 +85,9 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     page.get_by_label("Code from your app").fill(code_for(secret))
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
     assert page.locator("h1").inner_text() == "Your recovery codes"
+    # One banner that says what happened: they had no codes before, so none stopped working.
+    expect(page.locator(".govuk-notification-banner")).to_have_count(1)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Two-factor sign-in is on")
     assert page.locator("#recovery_codes li").count() == 10
     assert_accessible(page)
     with page.expect_download() as download:
@@ -91,6 +96,20 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     page.get_by_role("link", name="Continue to the portal").click()
     assert page.locator("h1").inner_text() == "Staff home"
     assert Authenticator.objects.filter(user=worker, type="totp").exists()
+
+
+def test_the_setup_key_fits_a_320_pixel_screen(phone_page, sign_in, worker, assert_accessible):
+    sign_in(phone_page, worker)
+    phone_page.goto(reverse("mfa_activate_totp"))
+    phone_page.get_by_text("I cannot scan the QR code").click()
+    key = phone_page.locator("#authenticator_secret")
+    expect(key).to_be_visible()
+    assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", key.inner_text().strip())
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    box = key.bounding_box()
+    assert box["x"] + box["width"] <= 320
+    assert_accessible(phone_page)
 
 
 def test_require_mfa_sends_a_password_user_to_set_up_first(page, sign_in, worker, settings, assert_accessible):

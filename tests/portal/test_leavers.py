@@ -353,6 +353,39 @@ def test_bad_input_gets_a_specific_error_and_saves_nothing(
     assert not AuditEvent.objects.exclude(kind=AuditKind.SIGN_IN).exists()  # force_login is audited as a sign-in
 
 
+def test_a_leaving_date_long_past_is_refused_and_one_recently_past_is_accepted(
+    client, world, leaver, people_admin, successor
+):
+    client.force_login(people_admin)
+    today = timezone.localdate()
+    earliest = today - timedelta(days=leavers.MAX_DAYS_BACK)
+    posted = {"successor": successor.pk, "actions": "move"}
+
+    response = client.post(url(leaver), posted | {"leaving_date": "1 1 2021"})
+
+    assert response.status_code == 200
+    assert (
+        f"The leaving date cannot be more than 90 days ago: enter a date on or after {earliest:%-d %B %Y}, "
+        "or check the year"
+    ) in response.content.decode()
+    assert User.objects.get(pk=leaver.pk).leaving_date is None
+
+    response = client.post(url(leaver), posted | {"leaving_date": f"{earliest:%-d %-m %Y}"})
+
+    assert response.status_code == 302
+    assert User.objects.get(pk=leaver.pk).leaving_date == earliest
+
+
+def test_a_leaving_date_recorded_long_ago_may_be_handed_over_again(world, leaver, successor, people_admin):
+    long_ago = timezone.localdate() - timedelta(days=200)
+    User.objects.filter(pk=leaver.pk).update(leaving_date=long_ago)
+
+    moved = leavers.record_leaver(leaver, on=long_ago, to=successor, close_actions=False, by=people_admin)
+
+    assert moved
+    assert User.objects.get(pk=leaver.pk).leaving_date == long_ago
+
+
 def test_a_successor_who_is_leaving_gets_a_specific_error(client, world, leaver, people_admin, team):
     going = UserFactory(team=team, roles=[Role.SUPERVISOR], leaving_date=date(2027, 1, 29), full_name="Tom Reyes")
     client.force_login(people_admin)

@@ -121,8 +121,8 @@ def test_the_invitation_email_says_to_use_the_council_account_when_sso_is_on(
     ("overrides", "field", "message"),
     [
         ({"email": "PERSON-TAKEN@example.org"}, "email", "There is already an account with this email address"),
-        ({"start_date": "31 2 2027"}, "start_date", "Enter a real date, like 27 3 2027"),
-        ({"asye_start_date": "2027-13-01"}, "asye_start_date", "Enter a real date, like 27 3 2027"),
+        ({"start_date": "31 2 2027"}, "start_date", "Enter a real start date, like 27 3 2027"),
+        ({"asye_start_date": "2027-13-01"}, "asye_start_date", "Enter a real ASYE start date, like 27 3 2027"),
         ({"working_hours": "61"}, "working_hours", "Working hours must be between 0.5 and 60 a week"),
         ({"working_hours": "0"}, "working_hours", "Working hours must be between 0.5 and 60 a week"),
         ({"working_hours": "²"}, "working_hours", "Enter the working hours as a number, like 37 or 22.5"),
@@ -164,6 +164,39 @@ def test_a_team_outside_the_service_is_refused(admin_client, team):
     elsewhere = TeamFactory(service=ServiceFactory(name="Adult Social Care"))
     response = admin_client.post(reverse("people:add"), add_form(team, team=elsewhere.pk))
     assert "Choose a team in your service" in errors(response)
+
+
+def test_each_bad_date_on_the_add_form_names_its_field_in_the_error_summary(admin_client, team):
+    response = admin_client.post(reverse("people:add"), add_form(team, start_date="31 2 2027", asye_start_date="x"))
+    summary = response.text.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    assert "Enter a real start date, like 27 3 2027" in summary
+    assert "Enter a real ASYE start date, like 27 3 2027" in summary
+
+
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [
+        ("37.123", "Enter the working hours with no more than one decimal place, like 22.5"),
+        ("22.25", "Enter the working hours with no more than one decimal place, like 22.5"),
+        ("1e400", "Working hours must be between 0.5 and 60 a week"),
+        ("0.25", "Working hours must be between 0.5 and 60 a week"),
+        ("60.01", "Working hours must be between 0.5 and 60 a week"),
+        ("-1", "Working hours must be between 0.5 and 60 a week"),
+        ("NaN", "Enter the working hours as a number, like 37 or 22.5"),
+    ],
+)
+def test_wrong_working_hours_get_one_clear_error(admin_client, team, worker, hours, message):
+    added = admin_client.post(reverse("people:add"), add_form(team, working_hours=hours))
+    changed = admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, working_hours=hours))
+    for response in (added, changed):
+        assert response.status_code == 200
+        assert response.context["form"].errors["working_hours"] == [message]
+        assert response.text.count(message) == 2  # once in the error summary, once by the field
+
+
+def test_working_hours_with_one_decimal_place_are_saved(admin_client, team):
+    admin_client.post(reverse("people:add"), add_form(team, working_hours="22.5"))
+    assert User.objects.get(email="nia.roberts@example.org").working_hours == Decimal("22.5")
 
 
 def test_the_add_service_refuses_a_duplicate_email_in_any_case(admin, team):
@@ -226,10 +259,44 @@ def test_the_link_lets_the_person_set_a_password_and_sends_them_to_two_factor_se
     assert "already been used" in again.text
 
 
+def test_after_setting_a_password_the_new_starter_stays_signed_in_for_two_factor_set_up(client, invited):
+    password = "kettle orchard lantern 42"
+    response = client.post(path_of(invited), {"new_password1": password, "new_password2": password}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    assert response.wsgi_request.user.pk == invited.pk
+    # And on the next request too: the session holds the new password's hash, not the old one's.
+    again = client.get(reverse("mfa_activate_totp"))
+    assert again.status_code == 200
+    assert int(client.session["_auth_user_id"]) == invited.pk
+
+
+def test_the_password_errors_are_in_our_words_one_at_a_time(client, invited):
+    mismatch = client.post(
+        path_of(invited), {"new_password1": "kettle orchard lantern 42", "new_password2": "kettle orchard lantern"}
+    )
+    form = mismatch.context["form"]
+    assert form.errors == {"new_password2": ["Enter the same password in both boxes"]}
+    assert "didn’t match" not in mismatch.text
+    common = client.post(path_of(invited), {"new_password1": "password1234", "new_password2": "password1234"})
+    assert common.context["form"].errors == {
+        "new_password1": ["This password is one that many people use, so it is easy to guess: choose another"]
+    }
+    numeric = client.post(path_of(invited), {"new_password1": "4815162342421", "new_password2": "4815162342421"})
+    assert numeric.context["form"].errors == {"new_password1": ["Your password cannot be only numbers: add some words"]}
+    empty = client.post(path_of(invited), {"new_password1": "", "new_password2": ""})
+    assert empty.context["form"].errors == {
+        "new_password1": ["Choose a password"],
+        "new_password2": ["Type the password again"],
+    }
+    invited.refresh_from_db()
+    assert not invited.has_usable_password()
+
+
 def test_the_link_applies_the_password_rules(client, invited):
     response = client.post(path_of(invited), {"new_password1": "password", "new_password2": "password"})
     assert response.status_code == 200
-    assert "This password is too short" in response.text
+    assert "Your password is too short: use at least 12 characters" in response.text
     invited.refresh_from_db()
     assert not invited.has_usable_password()
 
@@ -277,6 +344,35 @@ def test_an_unknown_link_answers_404_with_a_clear_page(client, db):
     response = client.get(reverse("people:invitation", args=["not-a-real-token"]))
     assert response.status_code == 404
     assert "We do not recognise this link" in response.text
+
+
+def test_someone_who_can_already_sign_in_is_not_offered_an_invitation(admin_client, admin, worker):
+    page = admin_client.get(reverse("people:person", args=[worker.pk]))
+    assert "They were not invited through the portal." in page.text
+    assert "they sign in with their work email address and their password" in page.text
+    assert "Send an invitation" not in page.text
+    assert reverse("people:resend-invitation", args=[worker.pk]) not in page.text
+    with pytest.raises(invitations.InvitationError, match="can already sign in"):
+        invitations.resend(worker, by=admin)
+
+
+def test_someone_without_a_password_who_has_signed_in_is_not_offered_an_invitation(admin_client, worker):
+    worker.set_unusable_password()
+    worker.last_login = timezone.now()
+    worker.save()
+    page = admin_client.get(reverse("people:person", args=[worker.pk]))
+    assert "they have signed in before" in page.text
+    assert "Send an invitation" not in page.text
+
+
+def test_someone_who_cannot_sign_in_yet_may_be_sent_an_invitation(admin_client, team):
+    person = UserFactory(team=team)
+    person.set_unusable_password()
+    person.save()
+    page = admin_client.get(reverse("people:person", args=[person.pk]))
+    assert "Send an invitation" in page.text
+    admin_client.post(reverse("people:resend-invitation", args=[person.pk]))
+    assert Invitation.objects.filter(person=person).count() == 1
 
 
 def test_resend_is_refused_once_the_invitation_was_accepted(admin, invited):
@@ -404,7 +500,7 @@ def test_changing_team_and_line_manager_is_audited_with_before_after_and_reason(
 
 def test_a_reason_is_required(admin_client, worker, other_team):
     response = admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, reason=""))
-    assert "Enter reason for the change" in errors(response)
+    assert "Enter the reason for the change" in errors(response)
 
 
 def test_roles_change_is_audited_and_keeps_roles_the_administrator_cannot_touch(admin_client, team):
@@ -459,6 +555,35 @@ def test_a_line_manager_cannot_be_the_person_or_someone_they_manage(admin_client
         assert "because" in errors(response)
         assert "manages them" in errors(response)
     assert User.objects.get(pk=supervisor.pk).line_manager is None
+
+
+@pytest.mark.parametrize("days", [-30, 0, 30])
+def test_someone_who_has_left_or_is_leaving_cannot_become_a_line_manager(admin_client, admin, worker, team, days):
+    day = timezone.localdate() + timedelta(days=days)
+    going = UserFactory(team=team, full_name="Tom Reyes", leaving_date=day)
+    when = "is leaving on" if days > 0 else "left on"
+    message = f"Tom Reyes {when} {day:%-d %B %Y}: choose someone who is staying"
+
+    changed = admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, line_manager=going.pk))
+    assert changed.context["form"].errors["line_manager"] == [message]
+    assert User.objects.get(pk=worker.pk).line_manager != going
+
+    added = admin_client.post(reverse("people:add"), add_form(team, line_manager=going.pk))
+    assert added.context["form"].errors["line_manager"] == [message]
+    assert not User.objects.filter(email="nia.roberts@example.org").exists()
+
+    with pytest.raises(services.PersonError, match="choose someone who is staying"):
+        services.add_person(new_person(team, line_manager=going), roles=[], by=admin)
+
+
+def test_a_line_manager_who_is_leaving_may_stay_until_the_handover(admin_client, worker, supervisor):
+    User.objects.filter(pk=supervisor.pk).update(leaving_date=timezone.localdate() + timedelta(days=30))
+    response = admin_client.post(
+        reverse("people:change", args=[worker.pk]), change_form(worker, job_title="Senior Social Worker")
+    )
+    assert response.status_code == 302
+    worker.refresh_from_db()
+    assert (worker.job_title, worker.line_manager) == ("Senior Social Worker", supervisor)
 
 
 def test_a_change_made_since_the_form_opened_is_refused(admin_client, worker, other_team, team):

@@ -68,7 +68,7 @@ def test_the_trail_shows_before_and_after_in_words(manager_client, worker, servi
         changes={"line_manager": [None, "Tom Okafor"], "roles": [["Social worker"], ["Social worker", "Supervisor"]]},
     )
     text = manager_client.get(reverse("people:audit")).text
-    assert "Line manager: None → Tom Okafor" in text
+    assert "Line manager: Not set → Tom Okafor" in text
     assert "Roles: Social worker → Social worker, Supervisor" in text
 
 

@@ -3,7 +3,7 @@ preview, saving it all in one transaction, the pages and who may use them."""
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -103,6 +103,63 @@ def test_columns_may_come_in_any_order_with_other_names_and_extra_columns(people
     assert [(r.status, r.email) for r in result.rows] == [("new", "ana@example.org")]
 
 
+def test_unknown_and_blank_headings_are_left_alone_with_a_note(people_admin):
+    text = (
+        "Email,Full name,Team,Notes,Notes,,,\r\n"
+        "ana@example.org,Ana Lima,Assessment and Family Support,x,y,,kept by mistake,\r\n"
+    )
+
+    result = plan_import(text, by=people_admin, today=TODAY)
+
+    assert result.file_errors == []
+    assert result.errors == []
+    assert result.unused_columns == ["Notes", "column G, which has no heading"]
+    assert [(r.status, r.email) for r in result.rows] == [("new", "ana@example.org")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email,Full name,Team,Notes,,\r\nana@example.org,Ana Lima,Assessment and Family Support,,,\r\n",
+        "Email,Full name,Team,Notes,Extra,\r\nana@example.org,Ana Lima,Assessment and Family Support,a,b,\r\n",
+    ],
+)
+def test_a_file_with_two_blank_or_unknown_headings_goes_to_the_preview(client, people_admin, text):
+    client.force_login(people_admin)
+
+    response = upload(client, text)
+
+    assert response.status_code == 302
+    preview = client.get(reverse("people:import-preview"))
+    assert preview.status_code == 200
+    assert "New people (1)" in preview.content.decode()
+
+
+def test_a_file_of_unknown_headings_says_which_columns_are_missing(client, people_admin):
+    client.force_login(people_admin)
+
+    response = upload(client, "a,b,c\r\n1,2,3\r\n")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    for heading in ("Email", "Full name", "Team"):
+        assert f"The file has no “{heading}” column" in page
+    assert "The portal does not recognise the headings “a”, “b”, “c”: use the headings in the template" in page
+
+
+def test_a_cell_too_long_to_read_is_refused_naming_its_row(client, people_admin):
+    client.force_login(people_admin)
+    text = csv_text([row("a@example.org")]) + 'b@example.org,"' + "x" * 200_000 + "\r\n"
+
+    response = upload(client, text)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Row 3 has a cell longer than 131,072 characters" in page
+    assert "field limit" not in page
+
+
 # --- Errors by row and column -------------------------------------------------------------
 
 
@@ -172,6 +229,30 @@ def test_a_line_manager_may_be_another_row_or_someone_in_the_service(people_admi
 
     assert result.errors == []
     assert [r.values.get("line_manager") for r in result.rows] == [None, "new.manager@example.org", supervisor.email]
+
+
+@pytest.mark.parametrize(("days", "when"), [(-10, "left on"), (0, "left on"), (30, "is leaving on")])
+def test_a_line_manager_who_has_left_or_is_leaving_is_refused(people_admin, team, days, when):
+    day = TODAY + timedelta(days=days)
+    going = UserFactory(team=team, full_name="Tom Reyes", leaving_date=day)
+
+    result = plan([row("a@example.org", line_manager_email=going.email)], people_admin)
+
+    assert errors(result) == [
+        (2, "Line manager email", f"Tom Reyes {when} {day:%-d %B %Y}: choose someone who is staying")
+    ]
+
+
+def test_a_line_manager_who_is_leaving_may_stay_until_the_handover(people_admin, worker, supervisor):
+    User.objects.filter(pk=supervisor.pk).update(leaving_date=TODAY + timedelta(days=30))
+
+    result = plan(
+        [row(worker.email, name=worker.full_name, line_manager_email=supervisor.email, job_title="Senior")],
+        people_admin,
+    )
+
+    assert result.errors == []
+    assert [r.status for r in result.rows] == ["changed"]
 
 
 def test_someone_in_another_service_cannot_be_changed_or_be_a_line_manager(people_admin):

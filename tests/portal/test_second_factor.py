@@ -1,5 +1,6 @@
 """Two-factor sign-in: codes at sign-in, the lockout, REQUIRE_MFA, leavers, and a manager's reset."""
 
+import re
 import time
 from datetime import timedelta
 
@@ -158,7 +159,10 @@ def test_setting_up_an_app_shows_the_secret_as_text_and_saves_it(client, worker,
     assert page.status_code == 200
     content = page.content.decode()
     secret = client.session["mfa.totp.secret"]
-    assert secret in content
+    # In groups of 4, so the key wraps on a phone: "ABCD EFGH … WXYZ".
+    grouped = " ".join(secret[start : start + 4] for start in range(0, len(secret), 4))
+    assert f'id="authenticator_secret">{grouped}</code>' in content
+    assert "Spaces do not matter" in content
     assert 'src="data:image/svg+xml;base64,' in content
     assert "I cannot scan the QR code" in content
     response = client.post(reverse("mfa_activate_totp"), {"code": code_for(secret)})
@@ -171,6 +175,34 @@ def test_setting_up_an_app_shows_the_secret_as_text_and_saves_it(client, worker,
     download = client.get(reverse("mfa_download_recovery_codes"))
     assert download.status_code == 200
     assert "Recovery codes for the" in download.content.decode()
+
+
+def banners(content: str) -> list[str]:
+    return [
+        re.sub(r"\s+", " ", text).strip()
+        for text in re.findall(r'govuk-notification-banner__heading">(.*?)</', content, flags=re.DOTALL)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_turning_the_app_on_says_so_once_and_not_that_old_codes_stopped_working(client, worker, password):
+    sign_in(client, worker.email, password)
+    client.get(reverse("mfa_activate_totp"))
+    client.post(reverse("mfa_activate_totp"), {"code": code_for(client.session["mfa.totp.secret"])})
+    content = client.get(reverse("mfa_view_recovery_codes")).content.decode()
+    assert banners(content) == ["Two-factor sign-in is on: you will enter a code from your app after your password."]
+    assert "no longer work" not in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_making_new_recovery_codes_says_the_old_ones_stopped_working(client, worker, password, totp_secret):
+    sign_in(client, worker.email, password)
+    client.post(reverse("mfa_authenticate"), {"code": code_for(totp_secret)})
+    client.post(reverse("account_reauthenticate"), {"password": password})
+    response = client.post(reverse("mfa_generate_recovery_codes"), follow=True)
+    assert banners(response.content.decode()) == [
+        "Your recovery codes are ready. Any codes you had before no longer work."
+    ]
 
 
 def test_setting_up_an_app_long_after_signing_in_asks_for_the_password_again(client, worker, password, settings):
@@ -198,7 +230,7 @@ def test_a_wrong_set_up_code_is_refused(client, worker, password):
     client.get(reverse("mfa_activate_totp"))
     secret = client.session["mfa.totp.secret"]
     response = client.post(reverse("mfa_activate_totp"), {"code": wrong_code(secret)})
-    assert "The code is not right" in response.content.decode()
+    assert "The code is not right. Check your app and enter the code it shows now.<" in response.content.decode()
     assert not Authenticator.objects.filter(user=worker).exists()
 
 
@@ -499,3 +531,18 @@ def test_removing_the_app_emails_the_person_in_our_words(client, worker, passwor
     assert f"two-factor sign-in to the {settings.SERVICE_NAME}" in message.body
     assert settings.FEEDBACK_EMAIL in message.body
     assert "recognize" not in message.body
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "portal.account_adapter.WRONG_CODE",
+        "portal.signin_forms.WRONG_RECOVERY_CODE",
+        "portal.signin_forms.PASSKEY_NOT_ADDED",
+        "portal.signin_forms.PASSKEY_NOT_ACCEPTED",
+    ],
+)
+def test_two_factor_messages_of_two_sentences_end_with_a_full_stop(message):
+    from django.utils.module_loading import import_string
+
+    assert import_string(message).endswith(".")

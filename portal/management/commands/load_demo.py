@@ -194,11 +194,18 @@ NEW_STARTER = "newstarter@example.org"
 
 
 def _invite_new_starter(team, people, today) -> str:
-    """One person added but not yet signed in, with a pending invitation; their link, or "" if already there."""
-    from portal.people import services
+    """One person added but not yet signed in, with a pending invitation: "email (link)", or "" once they have
+    accepted it. Only the token's hash is stored, so on a later run a fresh invitation (which stops the
+    earlier link working) is the only way to print a link that works."""
+    from portal.people import invitations, services
 
-    if User.objects.filter(email=NEW_STARTER).exists():
-        return ""
+    existing = User.objects.filter(email=NEW_STARTER).first()
+    if existing is not None:
+        try:
+            invitation = invitations.resend(existing, by=people["people@example.org"])
+        except invitations.InvitationError:
+            return ""  # accepted, or their account was closed: there is no link to give
+        return f"{existing.email} ({invitation.link})"
     person = services.add_person(
         services.NewPerson(
             full_name="Oliver Grant",
@@ -217,7 +224,10 @@ def _invite_new_starter(team, people, today) -> str:
 
 
 class Command(BaseCommand):
-    help = "Create the demo service, teams and people. Running it again changes nothing."
+    help = (
+        "Create the demo service, teams and people. Running it again adds nothing, but gives the new starter "
+        "a fresh invitation link while they have not accepted one."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
