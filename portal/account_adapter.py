@@ -113,6 +113,11 @@ class PortalMFAAdapter(DefaultMFAAdapter):
         "unverified_email": "Your email address needs checking before you can set up two-factor sign-in",
     }
 
+    def generate_authenticator_name(self, user, type):
+        """The name offered for a new passkey: plain words, not allauth's "Master key" / "Key nr. 3"."""
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return "My passkey" if count == 0 else f"Passkey {count + 1}"
+
     def can_delete_authenticator(self, authenticator):
         """With REQUIRE_MFA on, a person who signs in with a password keeps at least one second factor."""
         if not settings.REQUIRE_MFA:

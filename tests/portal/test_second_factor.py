@@ -546,3 +546,12 @@ def test_two_factor_messages_of_two_sentences_end_with_a_full_stop(message):
     from django.utils.module_loading import import_string
 
     assert import_string(message).endswith(".")
+
+
+def test_a_new_passkey_is_offered_a_plain_name(worker):
+    from allauth.mfa.adapter import get_adapter
+
+    adapter = get_adapter()
+    assert adapter.generate_authenticator_name(worker, Authenticator.Type.WEBAUTHN) == "My passkey"
+    Authenticator.objects.create(user=worker, type=Authenticator.Type.WEBAUTHN, data={"name": "My passkey"})
+    assert adapter.generate_authenticator_name(worker, Authenticator.Type.WEBAUTHN) == "Passkey 2"
