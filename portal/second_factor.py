@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from portal import audit
 from portal.models import AuditKind, User
+from portal.sessions import end_sessions_of
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,8 @@ def has_second_factor(user) -> bool:
 def reset_second_factor(person: User, *, by: User, reason: str, request=None) -> int:
     """Delete every second factor ``person`` has, audit it and email them. Returns how many were removed.
 
-    The person sets up a new one at their next password sign-in (when REQUIRE_MFA is on).
+    The person is signed out everywhere: a session opened with the old factor (perhaps on a lost
+    phone) must not outlive it. They set up a new one at their next password sign-in (REQUIRE_MFA).
     """
     with transaction.atomic():
         kinds = [
@@ -57,6 +59,7 @@ def reset_second_factor(person: User, *, by: User, reason: str, request=None) ->
             for kind in Authenticator.objects.filter(user=person).values_list("type", flat=True)
         ]
         removed, _ = Authenticator.objects.filter(user=person).delete()
+        end_sessions_of(person)
         audit.record(
             AuditKind.SECOND_FACTOR_RESET,
             actor=by,

@@ -451,6 +451,21 @@ def test_resetting_deletes_every_factor_audits_and_emails(
     assert "reset your two-factor sign-in" in mail.outbox[0].body
 
 
+def test_a_reset_signs_the_person_out_everywhere(client, service_manager, worker, totp_secret):
+    from django.test import Client
+
+    on_lost_phone, on_desk = Client(), Client()
+    for browser in (on_lost_phone, on_desk):
+        browser.force_login(worker)
+        assert browser.get(reverse("staff-home")).status_code == 200
+    client.force_login(service_manager)
+    client.post(reset_url(worker), {"reason": "Phone stolen on a visit."})
+    for browser in (on_lost_phone, on_desk):
+        assert browser.get(reverse("staff-home"))["Location"].startswith(reverse("login"))
+    # The manager who did it stays signed in.
+    assert client.get(reverse("staff-home")).status_code == 200
+
+
 @pytest.mark.parametrize("reason", ["", "   ", "\t\n", "x" * 501])
 def test_a_reset_needs_a_reason(client, service_manager, worker, totp_secret, reason):
     client.force_login(service_manager)
