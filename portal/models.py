@@ -211,7 +211,7 @@ class AuditKind(models.TextChoices):
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Imports store the preview's words, where an empty cell was "None".
+# Imports once stored the preview's words, where an empty cell was "None": events saved then still read "Not set".
 EMPTY_VALUES = (None, "", [], "None")
 
 

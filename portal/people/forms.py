@@ -4,6 +4,7 @@ Choices come from the administrator's own service, so a team or line manager fro
 error on the form, never a lookup.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from crispy_forms_gds.helper import FormHelper
@@ -137,6 +138,15 @@ def _date_field(label: str, **kwargs) -> forms.DateField:
     return field
 
 
+def _asye_start_date_field() -> forms.DateField:
+    return _date_field(
+        "ASYE start date",
+        required=False,
+        help_text="Only if they are newly qualified: the day their Assessed and Supported Year in Employment "
+        "began. For example, 27 3 2027",
+    )
+
+
 def _job_title_field() -> forms.CharField:
     return forms.CharField(
         label="Job title",
@@ -219,12 +229,7 @@ class AddPersonForm(forms.Form):
     )
     job_title = _job_title_field()
     start_date = _date_field("Start date", help_text="Their first day in the service. For example, 27 3 2027")
-    asye_start_date = _date_field(
-        "ASYE start date",
-        required=False,
-        help_text="Only if they are newly qualified: the day their Assessed and Supported Year in Employment "
-        "began. For example, 27 3 2027",
-    )
+    asye_start_date = _asye_start_date_field()
     working_hours = _hours_field()
 
     def __init__(self, *args, administrator, **kwargs):
@@ -290,6 +295,7 @@ class AddPersonForm(forms.Form):
 class ChangePersonForm(forms.Form):
     job_title = _job_title_field()
     working_hours = _hours_field()
+    asye_start_date = _asye_start_date_field()
     reason = text_field(
         "Reason for the change",
         required=True,
@@ -313,6 +319,7 @@ class ChangePersonForm(forms.Form):
                 "line_manager": person.line_manager_id,
                 "job_title": person.job_title,
                 "working_hours": services.hours(person.working_hours),
+                "asye_start_date": _as_typed(person.asye_start_date),
                 "roles": [name for name in held if name in grantable],
                 "seen": services.fingerprint(person),
             },
@@ -328,12 +335,15 @@ class ChangePersonForm(forms.Form):
             "You cannot change your own roles." if self.is_self else "Tick every role they need.",
         )
         self.role_hints = _role_hints(grantable)
-        self.order_fields(["team", "line_manager", "job_title", "working_hours", "roles", "reason", "seen"])
+        self.order_fields(
+            ["team", "line_manager", "job_title", "working_hours", "asye_start_date", "roles", "reason", "seen"]
+        )
         self.helper = _helper(
             Field.select("team"),
             Field.select("line_manager"),
             Field.text("job_title", field_width=Fluid.TWO_THIRDS),
             Field.text("working_hours", field_width=5),
+            Field.text("asye_start_date", field_width=10),
             Field.checkboxes("roles", legend_size=Size.SMALL, small=True),
             Field.textarea("reason"),
             submit="Save changes",
@@ -360,7 +370,13 @@ class ChangePersonForm(forms.Form):
             line_manager=data["line_manager"],
             job_title=data["job_title"].strip(),
             working_hours=data["working_hours"],
+            asye_start_date=data["asye_start_date"],
         )
+
+
+def _as_typed(value: date | None) -> str:
+    """A date as the hint asks people to type it: 27 3 2027."""
+    return f"{value.day} {value.month} {value.year}" if value else ""
 
 
 class InvitationPasswordForm(SetPasswordForm):

@@ -33,9 +33,9 @@ from portal.roles import ROLES
 
 
 def _shown(value) -> str:
-    """A value as the preview shows it."""
+    """A value as the preview shows it; empty when not set (the preview and the audit trail say "Not set")."""
     if value is None or value == "" or value == ():
-        return "None"
+        return ""
     if isinstance(value, date):
         return f"{value:%-d %B %Y}"
     if isinstance(value, Decimal):

@@ -157,6 +157,9 @@ class RowError:
     message: str
 
 
+NOT_SET = "Not set"
+
+
 @dataclass
 class RowPlan:
     number: int
@@ -171,7 +174,10 @@ class RowPlan:
 
     @property
     def shown_changes(self) -> list[tuple[str, str, str]]:
-        return [(LABELS[key], before, after) for key, before, after in self.changes]
+        """(label, before, after) in words; a new person has no before, so theirs stays empty."""
+        if self.person is None:
+            return [(LABELS[key], before, after or NOT_SET) for key, before, after in self.changes]
+        return [(LABELS[key], before or NOT_SET, after or NOT_SET) for key, before, after in self.changes]
 
 
 @dataclass

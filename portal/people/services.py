@@ -148,6 +148,7 @@ class Changes:
     line_manager: User | None
     job_title: str
     working_hours: Decimal
+    asye_start_date: date | None
 
 
 def fingerprint(person: User) -> str:
@@ -158,6 +159,7 @@ def fingerprint(person: User) -> str:
         person.line_manager_id,
         person.job_title,
         hours(person.working_hours),
+        person.asye_start_date.isoformat() if person.asye_start_date else None,
         _role_names(person),
         person.leaving_date.isoformat() if person.leaving_date else None,
         person.is_active,
@@ -193,6 +195,9 @@ def hours(value) -> str:
 
 
 def _display(value) -> str | None:
+    """A value as the audit trail stores it: dates as ISO dates, which it shows in words."""
+    if isinstance(value, date):
+        return value.isoformat()
     return None if value is None else str(value)
 
 
@@ -213,12 +218,14 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
         "line_manager": person.line_manager,
         "job_title": person.job_title,
         "working_hours": hours(person.working_hours),
+        "asye_start_date": person.asye_start_date,
     }
     after = {
         "team": changes.team,
         "line_manager": changes.line_manager,
         "job_title": changes.job_title,
         "working_hours": hours(changes.working_hours),
+        "asye_start_date": changes.asye_start_date,
     }
     changed = {
         field: [_display(before[field]), _display(after[field])]
@@ -245,7 +252,13 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
         person.line_manager = changes.line_manager
         person.job_title = changes.job_title
         person.working_hours = changes.working_hours
-        person.save(update_fields=["team", "line_manager", "job_title", "working_hours"])
+        fields = ["team", "line_manager", "job_title", "working_hours"]
+        if "asye_start_date" in changed:
+            # As add_person does: someone with an ASYE start date is newly qualified, and only they are.
+            person.asye_start_date = changes.asye_start_date
+            person.is_newly_qualified = changes.asye_start_date is not None
+            fields += ["asye_start_date", "is_newly_qualified"]
+        person.save(update_fields=fields)
         events.append(
             audit.record(
                 AuditKind.PERSON_CHANGED, actor=by, subject=person, request=request, summary=reason, changes=changed

@@ -53,6 +53,8 @@ def add_passkey(page, name, assert_accessible=None):
     if assert_accessible:
         assert_accessible(page)
     page.get_by_label("Name for this passkey").fill(name)
+    # allauth's passkey script (a module, run before "load") wires the button: click only after it ran.
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Create a passkey").click()
 
 
@@ -93,6 +95,7 @@ def test_add_a_passkey_then_use_it_alone_to_sign_in(page, sign_in, worker, asser
     expect(page.get_by_label("Recovery code")).to_be_visible()
     assert "authenticator app" not in page.locator("main").inner_text()
     assert_accessible(page)
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Use a passkey").click()
     expect(page.locator("h1")).to_have_text("Staff home")
     passkey.refresh_from_db()
@@ -117,6 +120,7 @@ def test_someone_with_an_app_can_add_a_passkey_and_use_it_instead(
     expect(page).to_have_title(f"Enter your two-factor sign-in code{TITLE_SUFFIX}")
     expect(page.get_by_role("heading", name="Use a passkey instead")).to_be_visible()
     assert_accessible(page)
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Use a passkey").click()
     expect(page.locator("h1")).to_have_text("Staff home")
 
@@ -160,6 +164,7 @@ def test_a_passkey_answer_the_portal_cannot_check_shows_an_error(page, sign_in, 
     assert_accessible(page)
     summary.get_by_role("link").click()
     assert page.evaluate("document.activeElement.id") == "mfa_webauthn_authenticate"
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Use a passkey").click()
     expect(page.locator("h1")).to_have_text("Staff home")
 

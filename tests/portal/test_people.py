@@ -63,6 +63,7 @@ def change_form(person, **overrides) -> dict:
         "line_manager": person.line_manager_id or "",
         "job_title": person.job_title,
         "working_hours": services.hours(person.working_hours),
+        "asye_start_date": person.asye_start_date.strftime("%d %m %Y") if person.asye_start_date else "",
         "roles": [group.name for group in person.groups.all()],
         "reason": "Moved to the Children in Care team from 1 March",
         "seen": services.fingerprint(person),
@@ -498,6 +499,36 @@ def test_changing_team_and_line_manager_is_audited_with_before_after_and_reason(
     }
 
 
+def test_the_asye_start_date_can_be_changed_and_is_audited_with_before_and_after(admin_client, worker):
+    page = admin_client.get(reverse("people:change", args=[worker.pk]))
+    assert 'name="asye_start_date"' in page.text
+
+    admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, asye_start_date="7 9 2026"))
+    worker.refresh_from_db()
+    assert (worker.asye_start_date, worker.is_newly_qualified) == (date(2026, 9, 7), True)
+    event = AuditEvent.objects.get(subject=worker, kind=AuditKind.PERSON_CHANGED)
+    assert event.changes == {"asye_start_date": [None, "2026-09-07"]}
+    assert event.change_rows() == [("ASYE start date", "Not set", "7 September 2026")]
+
+    # The form shows the date as the hint asks for it, and clearing it means they are no longer newly qualified.
+    page = admin_client.get(reverse("people:change", args=[worker.pk]))
+    assert page.context["form"]["asye_start_date"].value() == "7 9 2026"
+    admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, asye_start_date=""))
+    worker.refresh_from_db()
+    assert (worker.asye_start_date, worker.is_newly_qualified) == (None, False)
+    latest = AuditEvent.objects.filter(subject=worker, kind=AuditKind.PERSON_CHANGED).latest("pk")
+    assert latest.changes == {"asye_start_date": ["2026-09-07", None]}
+
+
+def test_an_asye_start_date_changed_since_the_form_opened_is_a_conflict(admin_client, worker):
+    stale = change_form(worker, job_title="Senior Social Worker")
+    User.objects.filter(pk=worker.pk).update(asye_start_date=date(2026, 9, 7), is_newly_qualified=True)
+    response = admin_client.post(reverse("people:change", args=[worker.pk]), stale)
+    assert "Someone else changed" in response.text
+    worker.refresh_from_db()
+    assert (worker.job_title, worker.asye_start_date) == ("Social Worker", date(2026, 9, 7))
+
+
 def test_a_reason_is_required(admin_client, worker, other_team):
     response = admin_client.post(reverse("people:change", args=[worker.pk]), change_form(worker, reason=""))
     assert "Enter the reason for the change" in errors(response)
@@ -520,7 +551,7 @@ def test_a_person_cannot_change_their_own_roles(admin_client, admin):
     with pytest.raises(services.PersonError, match="your own roles"):
         services.change_person(
             admin,
-            services.Changes(admin.team, None, admin.job_title, admin.working_hours),
+            services.Changes(admin.team, None, admin.job_title, admin.working_hours, admin.asye_start_date),
             roles=[],
             reason="x",
             seen=services.fingerprint(admin),

@@ -312,6 +312,23 @@ def test_each_row_is_new_changed_with_before_and_after_or_unchanged(people_admin
     assert result.can_confirm
 
 
+def test_an_empty_value_is_stored_empty_and_shown_as_not_set(client, people_admin, team):
+    person = UserFactory(team=team, job_title="", email="sam@example.org")
+    rows = [row(person.email, name=person.full_name, team=team.name, job_title="Senior Social Worker")]
+
+    result = plan(rows, people_admin)
+    assert result.rows[0].changes == [("job_title", "", "Senior Social Worker")]
+    assert result.rows[0].shown_changes == [("Job title", "Not set", "Senior Social Worker")]
+    client.force_login(people_admin)
+    upload(client, csv_text(rows))
+    assert "Job title: Not set → Senior Social Worker" in client.get(reverse("people:import-preview")).text
+
+    save(rows, people_admin)
+    event = AuditEvent.objects.get(kind=AuditKind.PERSON_CHANGED, subject=person)
+    assert event.changes == {"job_title": ["", "Senior Social Worker"]}
+    assert event.change_rows() == [("Job title", "Not set", "Senior Social Worker")]
+
+
 def test_preview_queries_are_bounded_for_200_rows(client, people_admin, team, django_assert_max_num_queries):
     existing = [UserFactory(team=team, email=f"existing{n}@example.org") for n in range(100)]
     rows = [

@@ -21,7 +21,13 @@ def admin(team):
 def move(person, *, to_team, to_manager, by):
     services.change_person(
         person,
-        services.Changes(team=to_team, line_manager=to_manager, job_title=person.job_title, working_hours=Decimal(37)),
+        services.Changes(
+            team=to_team,
+            line_manager=to_manager,
+            job_title=person.job_title,
+            working_hours=Decimal(37),
+            asye_start_date=person.asye_start_date,
+        ),
         roles=[Role.SOCIAL_WORKER],
         reason="Moved teams",
         seen=services.fingerprint(person),

@@ -32,6 +32,19 @@ def test_the_person_page_says_not_set_for_an_empty_leaving_date_and_line_manager
     assert " None " not in text
 
 
+def test_with_sso_a_linked_council_account_is_mentioned_once(manager_client, team, settings):
+    from allauth.socialaccount.models import SocialAccount
+
+    settings.OIDC_ISSUER_URL = "https://login.example.org/tenant/v2.0"
+    person = UserFactory(team=team)
+    person.set_unusable_password()
+    person.save()
+    SocialAccount.objects.create(user=person, provider="council", uid="subject-1")
+    text = cells(manager_client.get(reverse("people:person", args=[person.pk])).text)
+    assert "They do not need an invitation: they sign in with their council account." in text
+    assert text.count("council account") == 1
+
+
 def test_the_list_says_not_set_for_an_empty_line_manager(manager_client, team):
     UserFactory(team=team, full_name="Ola Alone", line_manager=None)
     html = manager_client.get(reverse("people:list"), {"q": "Ola Alone"}).text
