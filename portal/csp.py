@@ -38,7 +38,7 @@ MAX_FIELD_CHARACTERS = 300
 
 def issuer_origin() -> str:
     """The scheme and host of the configured OpenID Connect issuer, or "" when single sign-on is off."""
-    parts = urlsplit(getattr(settings, "OIDC_ISSUER_URL", "") or "")
+    parts = urlsplit(settings.OIDC_ISSUER_URL)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return ""
     return f"{parts.scheme}://{parts.netloc}"

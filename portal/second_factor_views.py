@@ -37,19 +37,13 @@ class ResetSecondFactorForm(forms.Form):
             Field.textarea("reason", rows=3), Button.warning("submit", "Reset two-factor sign-in")
         )
 
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].replace("\x00", "").strip()
-        if not reason:
-            raise forms.ValidationError("Enter why you are resetting their two-factor sign-in")
-        return reason
-
 
 @login_required
 @permission_required("portal.reset_second_factor", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def reset_second_factor(request, pk):
-    # Only people in the manager's own service; nobody resets their own.
-    person = get_object_or_404(User.objects.visible_to(request.user).select_related("team"), pk=pk)
+    # Only people in the manager's own service (people management's one scope); nobody resets their own.
+    person = get_object_or_404(User.objects.manageable_by(request.user).select_related("team"), pk=pk)
     if person.pk == request.user.pk:
         raise PermissionDenied
     form = ResetSecondFactorForm(request.POST or None)

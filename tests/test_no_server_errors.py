@@ -57,7 +57,8 @@ if not PROFILE.startswith("no-server-errors"):
 ANONYMOUS, SUPERUSER = "anonymous", "superuser"
 PEOPLE = [*ROLES, SUPERUSER, ANONYMOUS]
 # How often each person is picked: those who reach most pages (every permission, the records' owner and
-# their supervisor) more often; every role and nobody signed in still come up on every URL.
+# their supervisor) more often. With a few random examples a URL, a given role is drawn for it only
+# sometimes: the fixed examples run as the superuser, and the long profile is the deeper hunt.
 WEIGHTS = {SUPERUSER: 3, Role.SUPERVISOR: 3, Role.SOCIAL_WORKER: 2, Role.SERVICE_MANAGER: 2}
 
 # What a hostile person types. The originals of the 500s are here: a NUL byte, and digits that

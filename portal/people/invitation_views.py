@@ -4,12 +4,11 @@ council's single sign-on is configured) a note to sign in with the council accou
 Open to anyone holding the link; a link that does not work says so, and who to ask.
 """
 
+from allauth.account.internal.flows.login import record_authentication
 from django.conf import settings
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -21,26 +20,8 @@ from portal.people.invitations import LinkState
 def _sign_in(request, person) -> None:
     """Sign the person in after they set their password, as allauth would after a password sign-in, so that
     its second-factor set-up accepts them without asking for the password again."""
-    from axes.backends import AxesStandaloneBackend
-
-    backend = next(
-        path for path in settings.AUTHENTICATION_BACKENDS if not issubclass(import_string(path), AxesStandaloneBackend)
-    )
-    login(request, person, backend=backend)
-    from django.apps import apps
-
-    if apps.is_installed("allauth.account"):
-        from allauth.account.internal.flows.login import record_authentication
-
-        record_authentication(request, person, method="password", email=person.email)
-
-
-def _after_password() -> str:
-    """The second-factor set-up page (allauth.mfa), or the staff home where that is not installed."""
-    try:
-        return reverse("mfa_activate_totp")
-    except NoReverseMatch:
-        return reverse("staff-home")
+    login(request, person, backend="portal.auth_backends.PortalAuthenticationBackend")
+    record_authentication(request, person, method="password", email=person.email)
 
 
 @never_cache
@@ -60,7 +41,7 @@ def accept(request, token):
         return render(
             request,
             "people/invitation_sso.html",
-            {"person": person, "sso_label": getattr(settings, "OIDC_BUTTON_LABEL", "")},
+            {"person": person, "sso_label": settings.OIDC_BUTTON_LABEL},
         )
 
     form = InvitationPasswordForm(person, request.POST or None)
@@ -72,5 +53,5 @@ def accept(request, token):
         # The person accept() saved, with the new password: signing in the copy loaded with the link would
         # store the old password's hash in the session, and the next request would sign them out.
         _sign_in(request, accepted)
-        return redirect(_after_password())
+        return redirect("mfa_activate_totp")
     return render(request, "people/invitation_accept.html", {"form": form, "person": person})

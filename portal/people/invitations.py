@@ -33,7 +33,7 @@ class InvitationError(Exception):
 
 def sso_configured() -> bool:
     """True when people sign in with their council account (engineer B's OpenID Connect settings)."""
-    return bool(getattr(settings, "OIDC_ISSUER_URL", ""))
+    return bool(settings.OIDC_ISSUER_URL)
 
 
 def hash_token(token: str) -> str:
@@ -117,7 +117,7 @@ def _message(person: User, token: str, expires_at, sent_by) -> EmailMessage:
         "expires_at": timezone.localtime(expires_at),
         "sent_by": sent_by,
         "sso": sso_configured(),
-        "sso_label": getattr(settings, "OIDC_BUTTON_LABEL", ""),
+        "sso_label": settings.OIDC_BUTTON_LABEL,
         "service_name": settings.SERVICE_NAME,
         "organisation_name": settings.ORGANISATION_NAME,
     }

@@ -7,11 +7,13 @@ own service. Nobody reaches a person outside it.
 from dataclasses import dataclass
 from datetime import date
 
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from portal.models import AuditEvent, Invitation, Team, User
 from portal.roles import ROLES
+from portal.second_factor import factors_of
 
 # A line-management chain longer than this is not a real organisation: stop looking.
 MAX_CHAIN = 50
@@ -159,13 +161,8 @@ def sign_in_way(person: User) -> str | None:
     """How ``person`` can already sign in: with their council account (linked by single sign-on), with a
     password, or (neither, yet they have signed in before) some other way. None if they cannot, so an
     invitation is what lets them in."""
-    from django.apps import apps
-
-    if apps.is_installed("allauth.socialaccount"):
-        from allauth.socialaccount.models import SocialAccount
-
-        if SocialAccount.objects.filter(user=person).exists():
-            return SignIn.COUNCIL
+    if SocialAccount.objects.filter(user=person).exists():
+        return SignIn.COUNCIL
     if person.has_usable_password():
         return SignIn.PASSWORD
     if person.last_login is not None:
@@ -173,14 +170,6 @@ def sign_in_way(person: User) -> str | None:
     return None
 
 
-def second_factors_of(person: User) -> list[str] | None:
-    """The kinds of second factor the person has set up (names, never secrets); None without allauth.mfa."""
-    from django.apps import apps
-
-    if not apps.is_installed("allauth.mfa"):
-        return None
-    from allauth.mfa.models import Authenticator
-
-    labels = dict(Authenticator.Type.choices)
-    kinds = Authenticator.objects.filter(user=person).values_list("type", flat=True).order_by("type")
-    return [str(labels.get(kind, kind)) for kind in kinds]
+def second_factors_of(person: User) -> list[str]:
+    """The kinds of second factor the person has set up (names, never secrets)."""
+    return [factor.kind for factor in factors_of(person)]

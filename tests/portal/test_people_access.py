@@ -78,6 +78,15 @@ def test_each_role_gets_what_it_may_on_each_people_url(client, team, invited, ro
     assert response.status_code == expected(role, name), (role, name)
     if role is None and name != "invitation":
         assert response.url.startswith(reverse("login"))
+    elif name in {"resend", "withdraw"}:
+        # Refused roles change nothing; managers are sent back to the person's page, with the change made.
+        if role in MANAGERS:
+            assert response.url == reverse("people:person", args=[invited.pk])
+        if name == "resend":
+            done = invited.invitations.count() == 2
+        else:
+            done = invited.invitations.filter(withdrawn_at__isnull=False).exists()
+        assert done == (role in MANAGERS), (role, name)
 
 
 @pytest.mark.parametrize("name", ["person", "change", "resend", "withdraw"])

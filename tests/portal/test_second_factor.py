@@ -104,7 +104,9 @@ def test_wrong_codes_count_towards_the_lockout(client, worker, password, totp_se
     assert response.status_code == 429
     assert "Signing in is paused" in response.content.decode()
     # Even the right code and the right password are refused now.
-    assert client.post(reverse("mfa_authenticate"), {"code": code_for(totp_secret)}).status_code in (302, 429)
+    # The half-finished sign-in was ended at the lockout: the right code now leads back to the sign-in page.
+    right_code = client.post(reverse("mfa_authenticate"), {"code": code_for(totp_secret)})
+    assert (right_code.status_code, right_code.url) == (302, reverse("login"))
     assert client.get(reverse("staff-home")).status_code == 302
     assert sign_in(client, worker.email, password).status_code == 429
     assert AuditKind.LOCKED_OUT in kinds()

@@ -137,5 +137,10 @@ def test_setting_a_first_password_uses_the_portal_layout(client, worker):
 )
 def test_sign_in_by_emailed_code_is_not_offered(two_factor_client, name):
     # The portal signs in with a password (and a second factor) or the council account, never an emailed code.
+    from allauth.account import app_settings
+
+    assert not app_settings.LOGIN_BY_CODE_ENABLED
     response = two_factor_client.get(reverse(name))
     assert response.status_code in (302, 404)
+    if response.status_code == 302:
+        assert not response.url.startswith(reverse(name))
