@@ -43,10 +43,6 @@ def factors_of(person: User) -> list[SetUpFactor]:
     return [SetUpFactor(KIND_NAMES.get(kind, kind), created, used) for kind, created, used in rows]
 
 
-def has_second_factor(user) -> bool:
-    return Authenticator.objects.filter(user=user).exists()
-
-
 def reset_second_factor(person: User, *, by: User, reason: str, request=None) -> int:
     """Delete every second factor ``person`` has, audit it and email them. Returns how many were removed.
 

@@ -91,7 +91,7 @@ def _code_field(label: str, hint: str) -> forms.CharField:
 
 def _clean_code(value: str) -> str:
     """People type codes with spaces or dashes, as their app shows them."""
-    return value.replace(" ", "").replace("-", "").replace("\x00", "")
+    return value.replace(" ", "").replace("-", "")
 
 
 # --- Sign-in and passwords (allauth.account) -------------------------------------------------

@@ -11,13 +11,14 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import SetPasswordForm
 
 from portal.form_fields import date_field, filter_choice, text_field
-from portal.forms import SetPasswordForm
 from portal.models import User
 from portal.people import selectors, services
 from portal.people.imports import HOURS_MAX, HOURS_MIN
 from portal.roles import ROLES
+from portal.widgets import PasswordInput
 
 HOURS_RANGE = "Working hours must be between 0.5 and 60 a week"
 HOURS_PLACES = "Enter the working hours with no more than one decimal place, like 22.5"
@@ -387,6 +388,9 @@ class InvitationPasswordForm(SetPasswordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # crispy-forms-gds draws the red error border only on widgets it knows (portal/widgets.py).
+            field.widget = PasswordInput(attrs=field.widget.attrs)
         self.fields["new_password1"].label = "Choose a password"
         self.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words make a good one."
         self.fields["new_password1"].error_messages["required"] = "Choose a password"

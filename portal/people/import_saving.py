@@ -84,6 +84,10 @@ def apply_import(text: str, *, by: User, expected_digest: str, today: date, requ
             if key in row.values and getattr(person, key) != row.values[key]:
                 setattr(person, key, row.values[key])
                 changed_fields.add(key)
+                if key == "asye_start_date":
+                    # A new ASYE start date means they are in their ASYE, as adding or changing a person says.
+                    person.is_newly_qualified = True
+                    changed_fields.add("is_newly_qualified")
         if "team" in row.values and person.team_id != row.values["team"].pk:
             person.team = row.values["team"]
             changed_fields.add("team")

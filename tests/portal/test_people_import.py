@@ -605,3 +605,11 @@ def test_upload_and_confirm_need_the_csrf_token(people_admin):
 
     assert upload(client, csv_text([row("a@example.org")])).status_code == 403
     assert client.post(reverse("people:import-confirm"), {"digest": "0" * 64}).status_code == 403
+
+
+def test_an_asye_start_date_for_someone_already_here_marks_them_as_in_their_asye(service_manager, worker):
+    assert not worker.is_newly_qualified
+    save([row(worker.email, name=worker.full_name, asye_start_date="1/9/2026")], service_manager)
+    worker.refresh_from_db()
+    assert worker.asye_start_date == date(2026, 9, 1)
+    assert worker.is_newly_qualified
