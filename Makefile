@@ -20,7 +20,7 @@ help:
 	@echo "make stop   stop the embedded PostgreSQL server"
 	@echo "make serve  serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)"
 	@echo "make bench  measure requests per second and latency under gunicorn, and a 2,000-row people import"
-	@echo "make lint   ruff check and ruff format --check"
+	@echo "make lint   django-upgrade, ruff check and ruff format (the pre-commit hooks) on every file"
 	@echo "make lock   re-resolve the locked Python versions after changing pyproject.toml"
 
 $(PY_STAMP): requirements.txt requirements-dev.txt
@@ -66,13 +66,15 @@ bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_people_import.py
 
+# The same hooks as before each commit (.pre-commit-config.yaml): django-upgrade, ruff check, ruff format.
+# They change nothing when the code is clean; where they do, the run fails and `git diff` shows what.
 lint: $(PY_STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
+# The first pass fixes what the hooks can fix; the second shows what is left to do by hand.
 format: $(PY_STAMP)
-	$(VENV)/bin/ruff check --fix .
-	$(VENV)/bin/ruff format .
+	-$(VENV)/bin/pre-commit run --all-files >/dev/null
+	$(VENV)/bin/pre-commit run --all-files
 
 lock: $(PY_STAMP)
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \

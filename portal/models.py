@@ -11,6 +11,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from portal.people.access import can_manage_people
+
 # Words before a name that are not a first name.
 TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev"}
 
@@ -60,7 +62,7 @@ class UserQuerySet(models.QuerySet):
 
         Needs ``portal.manage_people`` and a team (which names the service); otherwise nobody.
         """
-        if not (administrator.is_authenticated and administrator.has_perm("portal.manage_people")):
+        if not (administrator.is_authenticated and can_manage_people(administrator)):
             return self.none()
         if not administrator.team_id:
             return self.none()
@@ -240,7 +242,7 @@ class AuditEvent(models.Model):
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    kind = models.CharField(max_length=30, choices=AuditKind.choices, db_index=True)
+    kind = models.CharField(max_length=30, choices=AuditKind, db_index=True)
     actor = models.ForeignKey("User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
     subject = models.ForeignKey("User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")

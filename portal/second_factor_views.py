@@ -1,16 +1,17 @@
 """A service manager resets someone's second factor, when they have lost their phone or passkey."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from portal import second_factor
+from portal.access import access_required
+from portal.form_fields import form_helper
 from portal.models import User
+from portal.people.access import can_reset_second_factor
 
 REASON_MAX = 500
 
@@ -31,15 +32,10 @@ class ResetSecondFactorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Field.textarea("reason", rows=3), Button.warning("submit", "Reset two-factor sign-in")
-        )
+        self.helper = form_helper(Field.textarea("reason", rows=3), submit="Reset two-factor sign-in", warning=True)
 
 
-@login_required
-@permission_required("portal.reset_second_factor", raise_exception=True)
+@access_required(can_reset_second_factor)
 @require_http_methods(["GET", "POST"])
 def reset_second_factor(request, pk):
     # Only people in the manager's own service (people management's one scope); nobody resets their own.

@@ -204,6 +204,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.service",
+                "portal.context_processors.service_navigation",
                 # {{ CSP_NONCE }} for the rare inline <script> that cannot be a file.
                 "csp.context_processors.nonce",
             ],
@@ -236,6 +237,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Remembers which version of the guide for families a reader chose (practice_guide/reader.py); the cookies
+# page names it, so it is a setting beside the other cookies' names rather than a constant in the guide.
+GUIDE_READER_COOKIE_NAME = "guide_reader"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 # Lock a sign-in out after 5 failures for the same email from the same address, for 15 minutes.

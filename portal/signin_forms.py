@@ -15,11 +15,11 @@ from allauth.mfa.recovery_codes import forms as recovery_forms
 from allauth.mfa.totp import forms as totp_forms
 from allauth.mfa.webauthn import forms as webauthn_forms
 from axes.handlers.proxy import AxesProxyHandler
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
+from crispy_forms_gds.layout import Field, Fixed, Fluid
 from django import forms
 from fido2.webauthn import AuthenticationResponse, RegistrationResponse
 
+from portal.form_fields import form_helper
 from portal.widgets import PasswordInput
 
 EMAIL_ERRORS = {
@@ -36,16 +36,6 @@ PASSKEY_NOT_ACCEPTED = "Your passkey was not accepted. Try again, or enter a cod
 # What python-fido2 raises on a browser's answer it cannot read (a missing key, a string where an
 # object should be, bad base64 or CBOR, short binary data). allauth catches only some of these.
 UNREADABLE_PASSKEY_ANSWER = (LookupError, AttributeError, TypeError, ValueError, struct.error)
-
-
-def _helper(*fields, submit: str | None, warning: bool = False) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    buttons = []
-    if submit:
-        buttons.append(Button.warning("submit", submit) if warning else Button("submit", submit))
-    helper.layout = Layout(*fields, *buttons)
-    return helper
 
 
 def _email_field() -> forms.EmailField:
@@ -103,7 +93,7 @@ class SignInForm(account_forms.LoginForm):
         self.fields["login"] = _email_field()
         _password(self.fields["password"], "Password", "Enter your password", "current-password")
         self.order_fields(["login", "password"])
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("login", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
             submit="Sign in",
@@ -115,14 +105,14 @@ class ResetPasswordForm(account_forms.ResetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["email"] = _email_field()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.helper = _helper(Field.text("email", field_width=Fluid.TWO_THIRDS), submit="Send me a reset link")
+        self.helper = form_helper(Field.text("email", field_width=Fluid.TWO_THIRDS), submit="Send me a reset link")
 
 
 class ResetPasswordKeyForm(account_forms.ResetPasswordKeyForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _new_passwords(self)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
             submit="Save new password",
@@ -137,7 +127,7 @@ class ChangePasswordForm(account_forms.ChangePasswordForm):
         super().__init__(*args, **kwargs)
         _password(self.fields["oldpassword"], "Current password", "Enter your current password", "current-password")
         _new_passwords(self)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("oldpassword", field_width=Fluid.TWO_THIRDS),
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
@@ -152,7 +142,7 @@ class SetPasswordForm(account_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _new_passwords(self, first="Password", second="Confirm password")
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("password1", field_width=Fluid.TWO_THIRDS),
             Field.text("password2", field_width=Fluid.TWO_THIRDS),
             submit="Save password",
@@ -166,7 +156,7 @@ class ReauthenticateForm(account_forms.ReauthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _password(self.fields["password"], "Password", "Enter your password", "current-password")
-        self.helper = _helper(Field.text("password", field_width=Fluid.TWO_THIRDS), submit="Continue")
+        self.helper = form_helper(Field.text("password", field_width=Fluid.TWO_THIRDS), submit="Continue")
 
 
 # --- Second factors (allauth.mfa) ------------------------------------------------------------
@@ -211,7 +201,7 @@ class AuthenticateForm(_LockoutAwareCodeForm, mfa_forms.AuthenticateForm):
             )
         else:
             self.fields["code"] = _code_field("Recovery code", "One of the 8-digit codes you saved.")
-        self.helper = _helper(Field.text("code", field_width=Fixed.TEN), submit="Continue")
+        self.helper = form_helper(Field.text("code", field_width=Fixed.TEN), submit="Continue")
 
     def clean_code(self):
         try:
@@ -234,14 +224,14 @@ class ReauthenticateMFAForm(_LockoutAwareCodeForm, mfa_forms.ReauthenticateForm)
         self.fields["code"] = _code_field(
             "Code", "The 6-digit code from your authenticator app, or one of your recovery codes."
         )
-        self.helper = _helper(Field.text("code", field_width=Fixed.TEN), submit="Continue")
+        self.helper = form_helper(Field.text("code", field_width=Fixed.TEN), submit="Continue")
 
 
 class ActivateTOTPForm(totp_forms.ActivateTOTPForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"] = _code_field("Code from your app", "The 6 digits your app shows for this account now.")
-        self.helper = _helper(Field.text("code", field_width=Fixed.TEN), submit="Turn on two-factor sign-in")
+        self.helper = form_helper(Field.text("code", field_width=Fixed.TEN), submit="Turn on two-factor sign-in")
 
     def clean_code(self):
         self.cleaned_data["code"] = _clean_code(self.cleaned_data["code"])
@@ -251,13 +241,13 @@ class ActivateTOTPForm(totp_forms.ActivateTOTPForm):
 class DeactivateTOTPForm(totp_forms.DeactivateTOTPForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit="Remove the authenticator app", warning=True)
+        self.helper = form_helper(submit="Remove the authenticator app", warning=True)
 
 
 class GenerateRecoveryCodesForm(recovery_forms.GenerateRecoveryCodesForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit="Make new recovery codes")
+        self.helper = form_helper(submit="Make new recovery codes")
 
 
 class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
@@ -271,7 +261,7 @@ class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
         self.fields["name"].help_text = "So you can tell your passkeys apart, for example “Work laptop”."
         self.fields["name"].max_length = 100
         self.fields["credential"].error_messages["required"] = "Use the button to create a passkey on this device"
-        self.helper = _helper(Field.text("name", field_width=Fluid.TWO_THIRDS), "credential", submit=None)
+        self.helper = form_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), "credential")
 
     def clean_credential(self):
         credential = self.cleaned_data["credential"]
@@ -324,4 +314,4 @@ class EditWebAuthnForm(webauthn_forms.EditWebAuthnForm):
         self.fields["name"].label = "Name for this passkey"
         self.fields["name"].max_length = 100
         self.fields["name"].error_messages["required"] = "Enter a name for this passkey"
-        self.helper = _helper(Field.text("name", field_width=Fluid.TWO_THIRDS), submit="Save name")
+        self.helper = form_helper(Field.text("name", field_width=Fluid.TWO_THIRDS), submit="Save name")

@@ -8,6 +8,8 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from portal import features
+
 # Pages that stay open to a signed-in person who has not set up a second factor yet: signing out,
 # setting one up (allauth.mfa's pages and the password check before them), and the public pages.
 OPEN_VIEW_NAMES = {
@@ -25,7 +27,6 @@ OPEN_VIEW_NAMES = {
     "account_reauthenticate",
     "mfa_reauthenticate",
 }
-OPEN_NAMESPACES = {"practice_guide"}
 SESSION_HAS_SECOND_FACTOR = "portal_has_second_factor"
 
 
@@ -69,7 +70,7 @@ class RequireSecondFactorMiddleware:
         name = match.url_name or ""
         if name in OPEN_VIEW_NAMES or name.startswith("mfa_"):
             return None
-        if OPEN_NAMESPACES.intersection(match.namespaces) and not name.startswith("manage"):
+        if features.is_public_page(match.namespaces, name):
             return None
         if request.session.get(SESSION_HAS_SECOND_FACTOR) or signed_in_with_sso(request, request.user):
             return None

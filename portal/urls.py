@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal import csp, second_factor_views, signin_urls, views
-from practice_guide.sitemaps import SITEMAPS
+from portal import csp, features, second_factor_views, signin_urls, views
 
 handler400 = "portal.views.bad_request"
 handler500 = "portal.views.server_error"
@@ -20,10 +19,11 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
-    path("guide/", include("practice_guide.urls")),
-    path("supervision/", include("supervision.urls")),
-    path("training/", include("training.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Each feature app's pages (portal.features), registered from its AppConfig.ready(), which Django runs
+    # before it loads this module.
+    *(path(urls.prefix, include(urls.module)) for _namespace, urls in features.pages()),
+    # Every app's sitemaps, registered in the same way.
+    path("sitemap.xml", sitemap, {"sitemaps": features.sitemaps()}, name="sitemap"),
     # Before allauth's own: the social-account pages the portal does not offer (single sign-on links itself).
     path("accounts/", include("portal.sso.closed_urls")),
     *signin_urls.urlpatterns,

@@ -2,17 +2,17 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal.access import access_required
 from portal.health import database_is_up
 from portal.models import User
 from portal.navigation import destinations_for
-from practice_guide.reader import COOKIE as READER_COOKIE
+from portal.people.access import can_see_people
 
 
 @require_GET
@@ -33,13 +33,10 @@ def account(request):
     return render(request, "portal/account.html", {"person": person})
 
 
-@login_required
+@access_required(can_see_people)
 def people(request):
-    user = request.user
-    if not (user.has_perm("portal.view_team_people") or user.has_perm("portal.view_service_people")):
-        raise PermissionDenied
     people = (
-        User.objects.visible_to(user)
+        User.objects.visible_to(request.user)
         .filter(is_active=True)
         .select_related("team", "line_manager")
         .prefetch_related("groups")
@@ -83,7 +80,7 @@ def cookies(request):
             "session_minutes": settings.SESSION_COOKIE_AGE // 60,
             "session_cookie": settings.SESSION_COOKIE_NAME,
             "csrf_cookie": settings.CSRF_COOKIE_NAME,
-            "reader_cookie": READER_COOKIE,
+            "reader_cookie": settings.GUIDE_READER_COOKIE_NAME,
         },
     )
 

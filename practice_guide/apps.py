@@ -6,4 +6,9 @@ class PracticeGuideConfig(AppConfig):
     verbose_name = "Guide for families"
 
     def ready(self):
+        from portal.features import register
         from practice_guide import checks  # noqa: F401 - registers the deployment check
+        from practice_guide.feature import FEATURE
+
+        # The staff-home tile, header link, sitemap and demo content (portal.features).
+        register(FEATURE)

@@ -2,24 +2,17 @@
 
 from datetime import timedelta
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.form_fields import form_helper
 from practice_guide.models import GlossaryTerm, GuidePart
 
 COMMENT_MAX = 1000
 # The guide's own pages: a part with one of these addresses could never be reached.
 RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version"}
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields)
-    return helper
 
 
 # --- Readers ------------------------------------------------------------------------------
@@ -40,7 +33,7 @@ class FeedbackCommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("comment", max_characters=COMMENT_MAX))
+        self.helper = form_helper(Field.textarea("comment", max_characters=COMMENT_MAX))
 
     @property
     def is_from_a_robot(self) -> bool:
@@ -89,7 +82,7 @@ class PartForm(forms.Form):
         self.part = part
         if part is not None and part.published_id is not None:
             self.fields["slug"].disabled = True
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("title", field_width=Fluid.FULL, label_size=Size.SMALL),
             Field.text("slug", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
             Field.text("summary", field_width=Fluid.FULL, label_size=Size.SMALL),
@@ -139,7 +132,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("publish_on", field_width=Fluid.ONE_THIRD),
             Field.text("publish_time", field_width=Fluid.ONE_QUARTER),
             Button("schedule", "Schedule publishing"),
@@ -171,7 +164,7 @@ class GlossaryTermForm(forms.ModelForm):
         self.fields["term"].label = "Word or phrase"
         self.fields["variants"].widget.attrs["rows"] = 3
         self.fields["definition"].widget.attrs["rows"] = 4
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("term", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
             Field.textarea("variants", label_size=Size.SMALL),
             Field.textarea("definition", label_size=Size.SMALL),

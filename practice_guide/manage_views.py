@@ -1,30 +1,21 @@
 """The editors' pages under /guide/manage/: write, preview, publish, schedule, compare, restore."""
 
 import difflib
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import request_params
+from portal.access import access_required
 from portal.csv_export import csv_response
+from portal.edit_conflicts import EditConflictError
 from practice_guide import readability, selectors, services
+from practice_guide.access import can_edit_guide
 from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
 from practice_guide.models import GlossaryTerm, GuidePart, Reader
 from practice_guide.rendering import render_part
-
-
-def editor_required(view):
-    @wraps(view)
-    @login_required
-    @permission_required("practice_guide.manage_guide", raise_exception=True)
-    def wrapped(request, *args, **kwargs):
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _part(request, pk) -> GuidePart:
@@ -49,12 +40,12 @@ def _readability(parents, children) -> list:
     ]
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_list(request):
     return render(request, "practice_guide/manage/part_list.html", {"parts": selectors.parts_for_editor(request.user)})
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_create(request):
     form = PartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -65,7 +56,7 @@ def part_create(request):
     return render(request, "practice_guide/manage/part_form.html", {"form": form, "part": None, "report_items": report})
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_edit(request, pk):
     part = _part(request, pk)
     draft = part.draft
@@ -82,8 +73,8 @@ def part_edit(request, pk):
                     by=request.user,
                     slug=form.cleaned_data.get("slug"),
                 )
-            except services.EditConflictError as error:
-                conflict = error.part
+            except EditConflictError as error:
+                conflict = error.record
                 # Show their version beside ours; saving again now is a deliberate choice to replace it.
                 form.data = form.data.copy()
                 form.data["edit_version"] = conflict.edit_version
@@ -118,14 +109,14 @@ def part_edit(request, pk):
 
 
 @require_POST
-@editor_required
+@access_required(can_edit_guide)
 def readability_check(request):
     """The readability panel for the text in the form, for the editor page's script to refresh as people type."""
     report = _readability(request.POST.get("body_parents"), request.POST.get("body_children"))
     return render(request, "practice_guide/manage/readability_panel.html", {"report_items": report})
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_preview(request, pk):
     part = _part(request, pk)
     reader = request_params.choice(request.GET.get("reader"), Reader) or Reader.PARENTS
@@ -147,7 +138,7 @@ def part_preview(request, pk):
 
 
 @require_POST
-@editor_required
+@access_required(can_edit_guide)
 def part_publish(request, pk):
     part = _part(request, pk)
     services.publish(part, by=request.user)
@@ -155,7 +146,7 @@ def part_publish(request, pk):
     return redirect("practice_guide:manage-edit", pk=part.pk)
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_schedule(request, pk):
     part = _part(request, pk)
     if request.method == "POST" and request.POST.get("action") == "cancel":
@@ -172,7 +163,7 @@ def part_schedule(request, pk):
 
 
 @require_POST
-@editor_required
+@access_required(can_edit_guide)
 def part_unpublish(request, pk):
     part = _part(request, pk)
     services.unpublish(part, by=request.user)
@@ -181,14 +172,14 @@ def part_unpublish(request, pk):
 
 
 @require_POST
-@editor_required
+@access_required(can_edit_guide)
 def part_move(request, pk):
     part = _part(request, pk)
     services.move(part, up=request.POST.get("direction") == "up", by=request.user)
     return redirect("practice_guide:manage")
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_history(request, pk):
     part = _part(request, pk)
     revisions = part.revisions.select_related("created_by").order_by("-number")
@@ -209,7 +200,7 @@ def _diff_rows(before: str, after: str) -> list[tuple[str, str]]:
     return rows
 
 
-@editor_required
+@access_required(can_edit_guide)
 def part_compare(request, pk):
     part = _part(request, pk)
     revisions = {r.number: r for r in part.revisions.select_related("created_by")}
@@ -233,7 +224,7 @@ def part_compare(request, pk):
 
 
 @require_POST
-@editor_required
+@access_required(can_edit_guide)
 def part_restore(request, pk, number):
     part = _part(request, pk)
     revision = get_object_or_404(part.revisions, number=number)
@@ -242,12 +233,12 @@ def part_restore(request, pk, number):
     return redirect("practice_guide:manage-edit", pk=part.pk)
 
 
-@editor_required
+@access_required(can_edit_guide)
 def glossary_list(request):
     return render(request, "practice_guide/manage/glossary_list.html", {"terms": selectors.glossary()})
 
 
-@editor_required
+@access_required(can_edit_guide)
 def glossary_edit(request, pk=None):
     term = get_object_or_404(GlossaryTerm.objects.for_editor(request.user), pk=pk) if pk else None
     form = GlossaryTermForm(request.POST or None, instance=term)
@@ -258,7 +249,7 @@ def glossary_edit(request, pk=None):
     return render(request, "practice_guide/manage/glossary_form.html", {"form": form, "term": term})
 
 
-@editor_required
+@access_required(can_edit_guide)
 def glossary_delete(request, pk):
     term = get_object_or_404(GlossaryTerm.objects.for_editor(request.user), pk=pk)
     if request.method == "POST":
@@ -273,7 +264,7 @@ def _period(request):
     return form, form.period(timezone.localdate())
 
 
-@editor_required
+@access_required(can_edit_guide)
 def feedback_report(request):
     form, (start, end) = _period(request)
     return render(
@@ -283,7 +274,7 @@ def feedback_report(request):
     )
 
 
-@editor_required
+@access_required(can_edit_guide)
 def feedback_csv(request):
     _form, (start, end) = _period(request)
     rows = (

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from practice_guide.access import can_edit_guide
+
 
 class Reader(models.TextChoices):
     PARENTS = "parents", "Parents and carers"
@@ -18,7 +20,7 @@ class GuidePartQuerySet(models.QuerySet):
 
     def for_editor(self, user):
         """The one scoping rule for editing: guide editors may reach every part, nobody else any."""
-        if user.is_authenticated and user.has_perm("practice_guide.manage_guide"):
+        if user.is_authenticated and can_edit_guide(user):
             return self.all()
         return self.none()
 
@@ -126,7 +128,7 @@ class PartEvent(models.Model):
 class GlossaryTermQuerySet(models.QuerySet):
     def for_editor(self, user):
         """The one scoping rule for changing the glossary: guide editors only."""
-        if user.is_authenticated and user.has_perm("practice_guide.manage_guide"):
+        if user.is_authenticated and can_edit_guide(user):
             return self.all()
         return self.none()
 
@@ -161,7 +163,7 @@ class PageFeedback(models.Model):
     part = models.ForeignKey(GuidePart, on_delete=models.CASCADE, related_name="feedback")
     useful = models.BooleanField()
     comment = models.TextField(blank=True)
-    reader = models.CharField(max_length=10, choices=Reader.choices, default=Reader.PARENTS)
+    reader = models.CharField(max_length=10, choices=Reader, default=Reader.PARENTS)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 def _client_address(request) -> str:
     # Behind PROXY_COUNT proxies, the client is that many places from the end of X-Forwarded-For.
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    forwarded = [a.strip() for a in request.headers.get("x-forwarded-for", "").split(",") if a.strip()]
     proxies = settings.AXES_IPWARE_PROXY_COUNT or 0
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]

@@ -3,22 +3,15 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
+from portal.edit_conflicts import bump_version, save_if_unchanged
 from practice_guide import guide_cache
 from practice_guide.markdown import plain_text
 from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, PartEvent, Revision
 
 Action = PartEvent.Action
-
-
-class EditConflictError(Exception):
-    """Someone else saved the part after this editor opened it."""
-
-    def __init__(self, part: GuidePart):
-        super().__init__("The part was changed by someone else")
-        self.part = part
 
 
 @dataclass
@@ -65,15 +58,14 @@ def create_part(*, slug: str, text: PartText, by) -> GuidePart:
 
 @transaction.atomic
 def save_draft(part: GuidePart, *, expected_version: int, text: PartText, by, slug: str | None = None) -> Revision:
-    """Save a new draft, unless someone else saved since `expected_version` (then EditConflictError)."""
+    """Save a new draft, unless someone else saved since `expected_version`: then `EditConflictError`, whose
+    `record` is the part as they left it, and nothing is saved (the transaction drops the new revision)."""
     current = _locked(part)
-    if current.edit_version != expected_version:
-        raise EditConflictError(current)
     revision = _new_revision(current, text, by)
-    changes = {"draft": revision, "edit_version": F("edit_version") + 1}
+    changes = {"draft": revision}
     if slug and slug != current.slug and current.published_id is None:
         changes["slug"] = slug
-    GuidePart.objects.filter(pk=current.pk).update(**changes)
+    save_if_unchanged(current, expected_version, version_field="edit_version", **changes)
     PartEvent.objects.create(part=current, revision=revision, action=Action.SAVED, by=by)
     return revision
 
@@ -82,9 +74,7 @@ def _make_public(part: GuidePart, revision: Revision, *, by, action=Action.PUBLI
     if revision.first_published_at is None:
         revision.first_published_at = timezone.now()
         revision.save(update_fields=["first_published_at"])
-    GuidePart.objects.filter(pk=part.pk).update(
-        published=revision, scheduled=None, publish_at=None, edit_version=F("edit_version") + 1
-    )
+    bump_version(part, version_field="edit_version", published=revision, scheduled=None, publish_at=None)
     PartEvent.objects.create(part=part, revision=revision, action=action, by=by, note=note)
     _refresh_public_pages()
 
@@ -98,9 +88,7 @@ def publish(part: GuidePart, *, by) -> None:
 @transaction.atomic
 def schedule(part: GuidePart, *, when, by) -> None:
     current = _locked(part)
-    GuidePart.objects.filter(pk=current.pk).update(
-        scheduled=current.draft, publish_at=when, edit_version=F("edit_version") + 1
-    )
+    bump_version(current, version_field="edit_version", scheduled=current.draft, publish_at=when)
     note = f"for {timezone.localtime(when):%-d %B %Y at %H:%M}"
     PartEvent.objects.create(part=current, revision=current.draft, action=Action.SCHEDULED, by=by, note=note)
 
@@ -110,7 +98,7 @@ def cancel_schedule(part: GuidePart, *, by) -> None:
     current = _locked(part)
     if current.scheduled_id is None:
         return
-    GuidePart.objects.filter(pk=current.pk).update(scheduled=None, publish_at=None, edit_version=F("edit_version") + 1)
+    bump_version(current, version_field="edit_version", scheduled=None, publish_at=None)
     PartEvent.objects.create(part=current, revision=current.scheduled, action=Action.SCHEDULE_CANCELLED, by=by)
 
 
@@ -136,7 +124,7 @@ def unpublish(part: GuidePart, *, by) -> None:
     current = _locked(part)
     if current.published_id is None:
         return
-    GuidePart.objects.filter(pk=current.pk).update(published=None, edit_version=F("edit_version") + 1)
+    bump_version(current, version_field="edit_version", published=None)
     PartEvent.objects.create(part=current, revision=current.published, action=Action.UNPUBLISHED, by=by)
     _refresh_public_pages()
 
@@ -147,7 +135,7 @@ def restore(part: GuidePart, revision: Revision, *, by) -> Revision:
     current = _locked(part)
     text = PartText(revision.title, revision.summary, revision.body_parents, revision.body_children)
     restored = _new_revision(current, text, by)
-    GuidePart.objects.filter(pk=current.pk).update(draft=restored, edit_version=F("edit_version") + 1)
+    bump_version(current, version_field="edit_version", draft=restored)
     PartEvent.objects.create(
         part=current, revision=restored, action=Action.RESTORED, by=by, note=f"from version {revision.number}"
     )

@@ -17,18 +17,15 @@ The rules, in words:
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from portal.access import service_id_of
 from portal.line_management import managed_by
 from supervision.models import Action, Agreement, AuditEntry, GroupSession, Preparation, Session
 
 User = get_user_model()
 
 
-def _service_id(user) -> int | None:
-    return user.team.service_id if user.team_id else None
-
-
 def _reads_whole_service(user) -> bool:
-    return user.has_perm("supervision.view_service_records") and _service_id(user) is not None
+    return user.has_perm("supervision.view_service_records") and service_id_of(user) is not None
 
 
 def sessions_for(user) -> QuerySet[Session]:
@@ -37,7 +34,7 @@ def sessions_for(user) -> QuerySet[Session]:
         return Session.objects.none()
     rule = Q(supervisee=user) | Q(supervisor=user)
     if _reads_whole_service(user):
-        rule |= Q(supervisee__team__service_id=_service_id(user))
+        rule |= Q(supervisee__team__service_id=service_id_of(user))
     return Session.objects.filter(rule)
 
 
@@ -46,7 +43,7 @@ def agreements_for(user) -> QuerySet[Agreement]:
         return Agreement.objects.none()
     rule = Q(supervisee=user) | Q(supervisor=user)
     if _reads_whole_service(user):
-        rule |= Q(supervisee__team__service_id=_service_id(user))
+        rule |= Q(supervisee__team__service_id=service_id_of(user))
     return Agreement.objects.filter(rule)
 
 
@@ -64,7 +61,7 @@ def preparations_for(user) -> QuerySet[Preparation]:
         return Preparation.objects.none()
     rule = Q(author=user) | Q(shared_at__isnull=False, session__supervisor=user)
     if _reads_whole_service(user):
-        rule |= Q(shared_at__isnull=False, author__team__service_id=_service_id(user))
+        rule |= Q(shared_at__isnull=False, author__team__service_id=service_id_of(user))
     return Preparation.objects.filter(rule)
 
 
@@ -73,13 +70,13 @@ def group_sessions_for(user) -> QuerySet[GroupSession]:
         return GroupSession.objects.none()
     rule = Q(facilitator=user) | Q(attendees=user)
     if _reads_whole_service(user):
-        rule |= Q(facilitator__team__service_id=_service_id(user))
+        rule |= Q(facilitator__team__service_id=service_id_of(user))
     # An attendee filter joins the attendees table: one row per match, so keep each session once.
     return GroupSession.objects.filter(pk__in=GroupSession.objects.filter(rule).values("pk"))
 
 
 def audit_entries_for(user) -> QuerySet[AuditEntry]:
-    if not (user.is_authenticated and user.has_perm("supervision.view_audit")):
+    if not (user.is_authenticated and can_see_audit(user)):
         return AuditEntry.objects.none()
     return AuditEntry.objects.all()
 
@@ -91,20 +88,43 @@ def managed_people_for(user) -> QuerySet:
     reports, and members of their own team who hold no manager role: portal.line_management) and
     the people they supervise now. Nobody sees themselves here.
     """
-    if not user.is_authenticated or not user.has_perm("supervision.view_dashboard"):
+    if not user.is_authenticated or not can_see_dashboard(user):
         return User.objects.none()
     people = User.objects.filter(is_active=True).exclude(pk=user.pk)
     if _reads_whole_service(user):
-        return people.filter(team__service_id=_service_id(user))
+        return people.filter(team__service_id=service_id_of(user))
     supervised_now = Q(agreements__supervisor=user, agreements__ended_on__isnull=True)
     return people.filter(pk__in=User.objects.filter(managed_by(user) | supervised_now).values("pk"))
 
 
 def possible_supervisees_for(user) -> QuerySet:
     """People `user` may make a supervision agreement with: those they manage, if they supervise."""
-    if not user.has_perm("supervision.supervise"):
+    if not can_supervise(user):
         return User.objects.none()
     return managed_people_for(user)
+
+
+# --- Which pages a person may open ------------------------------------------------------------
+
+
+def can_see_dashboard(user) -> bool:
+    """The supervision dashboard: supervisors and service managers."""
+    return user.has_perm("supervision.view_dashboard")
+
+
+def can_run_group_sessions(user) -> bool:
+    """Recording group reflective sessions: facilitators."""
+    return user.has_perm("supervision.run_group_sessions")
+
+
+def can_supervise(user) -> bool:
+    """Recording sessions and making agreements as a supervisor."""
+    return user.has_perm("supervision.supervise")
+
+
+def can_see_audit(user) -> bool:
+    """Who read or changed a supervision record: auditors only."""
+    return user.has_perm("supervision.view_audit")
 
 
 # --- What a person may change -------------------------------------------------------------
@@ -152,4 +172,4 @@ def can_sign_agreement(user, agreement: Agreement) -> bool:
 
 
 def can_change_group_session(user, group_session: GroupSession) -> bool:
-    return group_session.facilitator_id == user.pk and user.has_perm("supervision.run_group_sessions")
+    return group_session.facilitator_id == user.pk and can_run_group_sessions(user)

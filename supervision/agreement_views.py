@@ -1,15 +1,17 @@
 """Supervision agreements: made and changed by the supervisor, signed by both."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import request_params
+from portal.access import access_required
+from portal.edit_conflicts import EditConflictError
 from supervision import access, services
-from supervision.forms import AgreementForm
+from supervision.agreement_forms import AgreementForm
 from supervision.models import Frequency, RecordType
 from supervision.views import EDIT_CONFLICT, posted_version, rebound_after_conflict
 
@@ -23,8 +25,7 @@ def _terms(form) -> services.AgreementTerms:
     return services.AgreementTerms(data["starts_on"], data["frequency"], data["arrangements"], data["confidentiality"])
 
 
-@login_required
-@permission_required("supervision.supervise", raise_exception=True)
+@access_required(access.can_supervise)
 def agreement_create(request):
     supervisees = access.possible_supervisees_for(request.user).select_related("team").order_by("full_name")
     initial = {"starts_on": timezone.localdate().strftime("%d %m %Y")}
@@ -55,7 +56,7 @@ def agreement_detail(request, pk):
             "agreement": agreement,
             "can_change": access.can_change_agreement(request.user, agreement),
             "can_sign": access.can_sign_agreement(request.user, agreement),
-            "can_audit": request.user.has_perm("supervision.view_audit"),
+            "can_audit": access.can_see_audit(request.user),
         },
     )
 
@@ -73,7 +74,7 @@ def agreement_edit(request, pk):
                 services.change_agreement(
                     agreement, terms=_terms(form), expected_version=form.cleaned_data["version"], by=request.user
                 )
-            except services.EditConflictError:
+            except EditConflictError:
                 conflict = EDIT_CONFLICT
                 agreement.refresh_from_db()
                 form = rebound_after_conflict(AgreementForm, request, agreement)
@@ -103,7 +104,7 @@ def agreement_sign(request, pk):
         raise PermissionDenied
     try:
         services.sign_agreement(agreement, expected_version=posted_version(request), by=request.user)
-    except services.EditConflictError:
+    except EditConflictError:
         messages.error(request, "The agreement changed after you opened it. Read it again, then sign.")
     else:
         messages.success(request, "You have signed the agreement.")

@@ -6,8 +6,12 @@ class SupervisionConfig(AppConfig):
     verbose_name = "Reflective supervision"
 
     def ready(self):
+        from portal.features import register
         from portal.people.leavers import register_handover
+        from supervision.feature import FEATURE
         from supervision.leavers import SupervisionHandover
 
         # A leaver's supervision work is handed over with everything else (portal.people.leavers).
         register_handover(SupervisionHandover())
+        # The staff-home tiles, header link and demo history (portal.features).
+        register(FEATURE)

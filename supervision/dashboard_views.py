@@ -1,39 +1,36 @@
 """The managers' supervision dashboard and its CSV download: dates, counts and caseloads only."""
 
-from functools import wraps
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from portal.access import access_required
 from portal.csv_export import csv_response
-from supervision import dashboard as selectors
-from supervision.forms_dashboard import DashboardFilterForm
-
-
-def dashboard_required(view):
-    @wraps(view)
-    @login_required
-    @permission_required("supervision.view_dashboard", raise_exception=True)
-    def wrapped(request, *args, **kwargs):
-        return view(request, *args, **kwargs)
-
-    return wrapped
+from supervision import access
+from supervision.dashboard import (
+    DUE_SOON_DAYS,
+    DashboardFilters,
+    dashboard_for,
+    filter_choices,
+    period_start,
+    worker_rows,
+)
+from supervision.dashboard_forms import DashboardFilterForm
 
 
 def _form(request) -> DashboardFilterForm:
-    teams, supervisors = selectors.filter_choices(request.user)
+    teams, supervisors = filter_choices(request.user)
     return DashboardFilterForm(request.GET or None, teams=teams, supervisors=supervisors)
 
 
-def _query(filters: selectors.DashboardFilters) -> str:
+def _query(filters: DashboardFilters) -> str:
     """The filters as they were applied, for the download link (so it matches what is on screen)."""
     params = {"team": filters.team_id, "supervisor": filters.supervisor_id, "period": filters.months}
     return urlencode({name: value for name, value in params.items() if value})
 
 
-@dashboard_required
+@access_required(access.can_see_dashboard)
 def dashboard(request):
     form = _form(request)
     filters = form.filters()
@@ -42,9 +39,9 @@ def dashboard(request):
         "supervision/dashboard.html",
         {
             "form": form,
-            "board": selectors.dashboard_for(request.user, filters, timezone.localdate()),
+            "board": dashboard_for(request.user, filters, timezone.localdate()),
             "query": _query(filters),
-            "due_soon_days": selectors.DUE_SOON_DAYS,
+            "due_soon_days": DUE_SOON_DAYS,
         },
     )
 
@@ -53,7 +50,7 @@ def _iso(day) -> str:
     return day.isoformat() if day else ""
 
 
-@dashboard_required
+@access_required(access.can_see_dashboard)
 def dashboard_csv(request):
     today = timezone.localdate()
     filters = _form(request).filters()
@@ -73,7 +70,7 @@ def dashboard_csv(request):
             "" if row.caseload is None else row.caseload,
             _iso(row.caseload_on),
         )
-        for row in selectors.worker_rows(request.user, filters, today)
+        for row in worker_rows(request.user, filters, today)
     )
     header = [
         "Name",
@@ -84,7 +81,7 @@ def dashboard_csv(request):
         "Days since last session",
         "Next due",
         "Status",
-        f"Sessions from {_iso(selectors.period_start(today, filters.months))} to {_iso(today)}",
+        f"Sessions from {_iso(period_start(today, filters.months))} to {_iso(today)}",
         "Open actions",
         "Overdue actions",
         "Latest caseload (children)",

@@ -2,13 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from portal.access import access_required, service_id_of
+from portal.edit_conflicts import EditConflictError
 from supervision import access, selectors, services
-from supervision.forms import GroupSessionForm
+from supervision.group_forms import GroupSessionForm
 from supervision.models import RecordType
 from supervision.views import EDIT_CONFLICT, rebound_after_conflict, warn_about_personal_data
 
@@ -16,9 +18,10 @@ from supervision.views import EDIT_CONFLICT, rebound_after_conflict, warn_about_
 def _possible_attendees(user):
     """Active staff in the facilitator's service: group sessions are open to every team."""
     people = get_user_model().objects.filter(is_active=True).select_related("team").order_by("full_name")
-    if user.team_id:
-        return people.filter(team__service_id=user.team.service_id)
-    return people.none()
+    service_id = service_id_of(user)
+    if service_id is None:
+        return people.none()
+    return people.filter(team__service_id=service_id)
 
 
 def _details(form) -> services.GroupSessionDetails:
@@ -33,12 +36,11 @@ def group_session_list(request):
     return render(
         request,
         "supervision/group_sessions.html",
-        {"page": page, "can_record": request.user.has_perm("supervision.run_group_sessions")},
+        {"page": page, "can_record": access.can_run_group_sessions(request.user)},
     )
 
 
-@login_required
-@permission_required("supervision.run_group_sessions", raise_exception=True)
+@access_required(access.can_run_group_sessions)
 def group_session_create(request):
     form = GroupSessionForm(request.POST or None, people=_possible_attendees(request.user), creating=True)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +68,7 @@ def group_session_detail(request, pk):
             "group_session": group_session,
             "attendees": group_session.attendees.select_related("team").order_by("full_name"),
             "can_change": access.can_change_group_session(request.user, group_session),
-            "can_audit": request.user.has_perm("supervision.view_audit"),
+            "can_audit": access.can_see_audit(request.user),
         },
     )
 
@@ -89,7 +91,7 @@ def group_session_edit(request, pk):
                     expected_version=form.cleaned_data["version"],
                     by=request.user,
                 )
-            except services.EditConflictError:
+            except EditConflictError:
                 conflict = EDIT_CONFLICT
                 group_session.refresh_from_db()
                 form = rebound_after_conflict(GroupSessionForm, request, group_session, people=people)

@@ -39,7 +39,7 @@ class Agreement(models.Model):
     )
     starts_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY)
+    frequency = models.CharField(max_length=20, choices=Frequency, default=Frequency.MONTHLY)
     arrangements = models.TextField(
         "where and how",
         help_text="Where you meet, for how long, how sessions are booked and moved, and what happens if one is missed.",
@@ -149,10 +149,10 @@ class Session(models.Model):
     caseload_children = models.PositiveSmallIntegerField(
         "children on the worker’s caseload", null=True, blank=True, validators=[MaxValueValidator(200)]
     )
-    caseload_complexity = models.CharField(max_length=10, choices=ComplexityChoice.choices, blank=True)
+    caseload_complexity = models.CharField(max_length=10, choices=ComplexityChoice, blank=True)
     recorded_at = models.DateTimeField(null=True, blank=True)
     supervisee_reflection = models.TextField(blank=True)
-    supervisee_response = models.CharField(max_length=10, choices=ResponseChoice.choices, blank=True)
+    supervisee_response = models.CharField(max_length=10, choices=ResponseChoice, blank=True)
     supervisee_comment = models.TextField(blank=True)
     supervisor_signed_at = models.DateTimeField(null=True, blank=True)
     supervisee_signed_at = models.DateTimeField(null=True, blank=True)
@@ -355,8 +355,8 @@ class AuditEntry(models.Model):
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     actor_name = models.CharField(max_length=200)
-    action = models.CharField(max_length=10, choices=AuditAction.choices)
-    record_type = models.CharField(max_length=20, choices=RecordType.choices)
+    action = models.CharField(max_length=10, choices=AuditAction)
+    record_type = models.CharField(max_length=20, choices=RecordType)
     record_id = models.PositiveBigIntegerField()
     detail = models.CharField(max_length=300, blank=True)
 

@@ -1,16 +1,16 @@
 """Writes to supervision records. Each is one transaction and leaves an audit entry.
 
 Records that two people might save at once carry a `version`: a save names the version it
-started from, and is refused with `EditConflictError` if someone else saved in between.
+started from, and is refused with `portal.edit_conflicts.EditConflictError` if someone else saved in between.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from portal.edit_conflicts import bump_version, save_if_unchanged
 from supervision.models import (
     Action,
     Addendum,
@@ -23,10 +23,6 @@ from supervision.models import (
     RecordType,
     Session,
 )
-
-
-class EditConflictError(Exception):
-    """Someone else saved the record after this person opened it."""
 
 
 class NotAllowedError(Exception):
@@ -49,13 +45,6 @@ def audit(actor, action: str, record_type: str, record_id: int, detail: str = ""
     entry = audit_entry(actor, action, record_type, record_id, detail)
     entry.save(force_insert=True)
     return entry
-
-
-def _save_versioned(model, pk: int, expected_version: int, **changes) -> None:
-    """Write `changes` only if the row is still at `expected_version`; bump the version."""
-    updated = model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1, **changes)
-    if not updated:
-        raise EditConflictError
 
 
 # --- Agreements ---------------------------------------------------------------------------
@@ -91,9 +80,8 @@ def change_agreement(agreement: Agreement, *, terms: AgreementTerms, expected_ve
     """Change the terms. Both signatures are cleared: each person signs what they agreed to."""
     if agreement.ended_on:
         raise NotAllowedError("This agreement has ended. Make a new one instead.")
-    _save_versioned(
-        Agreement,
-        agreement.pk,
+    save_if_unchanged(
+        agreement,
         expected_version,
         supervisee_signed_at=None,
         supervisor_signed_at=None,
@@ -106,7 +94,7 @@ def change_agreement(agreement: Agreement, *, terms: AgreementTerms, expected_ve
 def sign_agreement(agreement: Agreement, *, expected_version: int, by) -> None:
     """Sign the terms as they were shown: refused if they changed since."""
     field = "supervisor_signed_at" if by.pk == agreement.supervisor_id else "supervisee_signed_at"
-    _save_versioned(Agreement, agreement.pk, expected_version, **{field: timezone.now()})
+    save_if_unchanged(agreement, expected_version, **{field: timezone.now()})
     audit(by, AuditAction.SIGNED, RecordType.AGREEMENT, agreement.pk)
 
 
@@ -142,9 +130,8 @@ def write_record(session: Session, *, record: SessionRecord, expected_version: i
     if session.is_locked:
         raise NotAllowedError("This record is signed off and locked. Add an addendum instead.")
     notes = {key: text for key, text in record.notes.items() if text.strip()}
-    _save_versioned(
-        Session,
-        session.pk,
+    save_if_unchanged(
+        session,
         expected_version,
         held_on=record.held_on,
         frame=record.frame,
@@ -162,7 +149,7 @@ def write_record(session: Session, *, record: SessionRecord, expected_version: i
 def write_reflection(session: Session, *, reflection: str, expected_version: int, by) -> None:
     if session.is_locked:
         raise NotAllowedError("This record is signed off and locked. Add an addendum instead.")
-    _save_versioned(Session, session.pk, expected_version, supervisee_reflection=reflection, **_clear_signatures())
+    save_if_unchanged(session, expected_version, supervisee_reflection=reflection, **_clear_signatures())
     audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, "Supervisee’s reflection saved")
 
 
@@ -180,7 +167,7 @@ def sign_session(session: Session, *, by, expected_version: int, response: str =
         other_signed = session.supervisor_signed_at is not None
     if other_signed:
         changes["locked_at"] = now
-    _save_versioned(Session, session.pk, expected_version, **changes)
+    save_if_unchanged(session, expected_version, **changes)
     detail = "Signed off; record locked" if other_signed else "Signed off"
     if response:
         detail += " (disagrees with part of the record)" if response == "disagree" else " (agrees)"
@@ -198,7 +185,7 @@ def add_case_discussion(
         session=session, case_reference=case_reference, discussion=discussion, decisions=decisions
     )
     # The discussion is part of what both people sign.
-    Session.objects.filter(pk=session.pk).update(version=F("version") + 1, **_clear_signatures())
+    bump_version(session, **_clear_signatures())
     audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, f"Case {case_reference} added")
     return case
 
@@ -208,7 +195,7 @@ def add_action(session: Session, *, description: str, owner, due_on: date, by) -
     if session.is_locked:
         raise NotAllowedError("This record is signed off and locked. Add an addendum instead.")
     action = Action.objects.create(session=session, description=description, owner=owner, due_on=due_on)
-    Session.objects.filter(pk=session.pk).update(version=F("version") + 1, **_clear_signatures())
+    bump_version(session, **_clear_signatures())
     audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, f"Action added for {owner}")
     return action
 
@@ -249,9 +236,7 @@ def start_preparation(*, author, session: Session | None, text: PreparationText)
 def change_preparation(
     preparation: Preparation, *, session: Session | None, text: PreparationText, expected_version: int, by
 ) -> None:
-    _save_versioned(
-        Preparation, preparation.pk, expected_version, session=session, updated_at=timezone.now(), **text.__dict__
-    )
+    save_if_unchanged(preparation, expected_version, session=session, updated_at=timezone.now(), **text.__dict__)
     audit(by, AuditAction.CHANGED, RecordType.PREPARATION, preparation.pk)
 
 
@@ -290,7 +275,7 @@ def record_group_session(*, facilitator, details: GroupSessionDetails, attendees
 def change_group_session(
     group_session: GroupSession, *, details: GroupSessionDetails, attendees, expected_version: int, by
 ) -> None:
-    _save_versioned(GroupSession, group_session.pk, expected_version, **details.__dict__)
+    save_if_unchanged(group_session, expected_version, **details.__dict__)
     group_session.attendees.set(attendees)
     audit(by, AuditAction.CHANGED, RecordType.GROUP_SESSION, group_session.pk)
 

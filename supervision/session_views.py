@@ -1,7 +1,7 @@
 """Supervision sessions: booking, the supervisor's record, the supervisee's reflection, sign-off and addenda."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -10,8 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import request_params
+from portal.access import access_required
+from portal.edit_conflicts import EditConflictError
 from supervision import access, selectors, services
-from supervision.forms import (
+from supervision.frames import FRAMES
+from supervision.models import RecordType, Session
+from supervision.session_forms import (
     ActionForm,
     AddendumForm,
     BookSessionForm,
@@ -21,8 +25,6 @@ from supervision.forms import (
     SuperviseeSignForm,
     SupervisorSignForm,
 )
-from supervision.frames import FRAMES
-from supervision.models import RecordType, Session
 from supervision.views import EDIT_CONFLICT, rebound_after_conflict, warn_about_personal_data
 
 
@@ -33,8 +35,7 @@ def _session(request, pk) -> Session:
         raise Http404 from None
 
 
-@login_required
-@permission_required("supervision.supervise", raise_exception=True)
+@access_required(access.can_supervise)
 def supervisee_list(request):
     """A supervisor's people: who is due, and the sessions they have led."""
     today = timezone.localdate()
@@ -48,8 +49,7 @@ def supervisee_list(request):
     )
 
 
-@login_required
-@permission_required("supervision.supervise", raise_exception=True)
+@access_required(access.can_supervise)
 def session_book(request):
     agreements = (
         access.agreements_for(request.user)
@@ -92,7 +92,7 @@ def _detail_context(user, session: Session, sign_form=None) -> dict:
         "can_sign": can_sign,
         "sign_form": sign_form,
         "can_add_addendum": access.can_add_addendum(user, session),
-        "can_audit": user.has_perm("supervision.view_audit"),
+        "can_audit": access.can_see_audit(user),
         "can_complete": {action.pk for action in session.actions.all() if access.can_complete_action(user, action)},
     }
 
@@ -127,7 +127,7 @@ def session_record(request, pk):
             )
             try:
                 services.write_record(session, record=record, expected_version=data["version"], by=request.user)
-            except services.EditConflictError:
+            except EditConflictError:
                 conflict = EDIT_CONFLICT
                 session = _session(request, pk)
                 form = rebound_after_conflict(SessionRecordForm, request, session, frame=frame)
@@ -168,7 +168,7 @@ def session_reflect(request, pk):
                     expected_version=form.cleaned_data["version"],
                     by=request.user,
                 )
-            except services.EditConflictError:
+            except EditConflictError:
                 conflict = EDIT_CONFLICT
                 session = _session(request, pk)
                 form = rebound_after_conflict(ReflectionForm, request, session)
@@ -200,7 +200,7 @@ def session_sign(request, pk):
             response=form.cleaned_data.get("response", ""),
             comment=form.cleaned_data.get("comment", ""),
         )
-    except services.EditConflictError:
+    except EditConflictError:
         messages.error(request, "The record changed after you opened it. Read it again, then sign it off.")
         return redirect("supervision:session-detail", pk=pk)
     if locked:
@@ -288,8 +288,7 @@ _AUDITED = {
 }
 
 
-@login_required
-@permission_required("supervision.view_audit", raise_exception=True)
+@access_required(access.can_see_audit)
 def audit_trail(request, record_type, pk):
     """Who read and changed a record, for service managers."""
     if record_type not in _AUDITED or not _AUDITED[record_type](request.user).filter(pk=pk).exists():

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import request_params
+from portal.edit_conflicts import EditConflictError
 from supervision import access, selectors, services
 from supervision.forms import PreparationForm
 from supervision.models import RecordType
@@ -48,9 +49,9 @@ def overview(request):
     context = {
         "today": today,
         "overview": selectors.overview_for(user, today),
-        "supervises": user.has_perm("supervision.supervise"),
-        "sees_dashboard": user.has_perm("supervision.view_dashboard"),
-        "runs_group_sessions": user.has_perm("supervision.run_group_sessions"),
+        "supervises": access.can_supervise(user),
+        "sees_dashboard": access.can_see_dashboard(user),
+        "runs_group_sessions": access.can_run_group_sessions(user),
     }
     if context["supervises"]:
         context["supervisees"] = selectors.supervisees_of(user, today)
@@ -110,7 +111,7 @@ def preparation_edit(request, pk):
                     expected_version=form.cleaned_data["version"],
                     by=request.user,
                 )
-            except services.EditConflictError:
+            except EditConflictError:
                 conflict = True
                 preparation.refresh_from_db()
                 form = rebound_after_conflict(PreparationForm, request, preparation, sessions=sessions)

@@ -1,6 +1,6 @@
 """Test objects. Every person gets the password `password-for-tests`."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.contrib.auth.models import Group
@@ -8,6 +8,7 @@ from django.utils import timezone
 from faker import Faker
 
 from portal.models import Service, Team, User
+from tests.dates import half_past
 
 PASSWORD = "password-for-tests"
 _FAKER = Faker("en_GB")
@@ -165,9 +166,7 @@ class CourseDateFactory(factory.django.DjangoModelFactory):
         model = "training.CourseDate"
 
     course = factory.SubFactory(CourseFactory)
-    starts_at = factory.LazyFunction(
-        lambda: (timezone.localtime() + timezone.timedelta(days=14)).replace(hour=9, minute=30, second=0, microsecond=0)
-    )
+    starts_at = factory.LazyFunction(lambda: half_past(9, days_from_now=14))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timezone.timedelta(hours=7))
     location = "Guildhall, Committee Room 3"
     capacity = 10
@@ -185,3 +184,45 @@ class BookingFactory(factory.django.DjangoModelFactory):
     status = "booked"
     requested_by = factory.SelfAttribute("person")
     approved_at = factory.LazyFunction(timezone.now)
+
+
+def course_date_yesterday(**kwargs):
+    """Yesterday, 10:00 to 16:00: a date that has started, and never one that crosses midnight whatever the hour."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    starts = timezone.make_aware(datetime.combine(yesterday, time(10, 0)))
+    return CourseDateFactory(starts_at=starts, ends_at=starts + timedelta(hours=6), **kwargs)
+
+
+def evaluation_of(course_date, rating, **kwargs):
+    """An attended booking on `course_date` (BookingFactory's arguments in `kwargs`) and its evaluation."""
+    from training.models import Attendance, Evaluation
+
+    booking = BookingFactory(
+        course_date=course_date, attendance=Attendance.ATTENDED, completed_on=timezone.localdate(), **kwargs
+    )
+    return Evaluation.objects.create(
+        booking=booking, rating=rating, was_useful=f"Useful bit {rating}", will_use=f"Will use {rating}"
+    )
+
+
+def past_course_date(days_ago: int = 30, **kwargs):
+    """A course date `days_ago` days ago, 09:30 to 16:30 (CourseDateFactory's arguments in `kwargs`)."""
+    starts = half_past(9, days_from_now=-days_ago)
+    return CourseDateFactory(starts_at=starts, ends_at=starts + timedelta(hours=7), **kwargs)
+
+
+def completed_booking(person, *, days_ago: int = 30, **kwargs):
+    """`person` went to the whole of a course `days_ago` days ago (CourseDateFactory's arguments in `kwargs`)."""
+    return went_to(person, past_course_date(days_ago, **kwargs))
+
+
+def went_to(person, course_date, **kwargs):
+    """`person`'s place on `course_date`, attended in full (BookingFactory's arguments in `kwargs`)."""
+    return BookingFactory(
+        course_date=course_date,
+        person=person,
+        attendance="attended",
+        hours_attended=course_date.course.hours,
+        completed_on=timezone.localtime(course_date.starts_at).date(),
+        **kwargs,
+    )

@@ -11,14 +11,11 @@ Records outside a person's scope answer 404.
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from portal.access import service_id_of
 from portal.line_management import managed_by
 from training.models import Booking, Course, CourseDate, Evaluation, ExternalLearning, Spend
 
 User = get_user_model()
-
-
-def _service_id(user) -> int | None:
-    return user.team.service_id if user.team_id else None
 
 
 def sees_whole_service(user) -> bool:
@@ -33,7 +30,7 @@ def people_for(user) -> QuerySet:
         return User.objects.none()
     people = User.objects.filter(is_active=True)
     if sees_whole_service(user):
-        return people.filter(team__service_id=_service_id(user))
+        return people.filter(team__service_id=service_id_of(user))
     if user.has_perm("training.view_team_training"):
         return people.filter(managed_by(user) | Q(pk=user.pk))
     return people.filter(pk=user.pk)
@@ -41,7 +38,7 @@ def people_for(user) -> QuerySet:
 
 def managed_people_for(user) -> QuerySet:
     """People whose requests `user` may approve or decline: never themselves."""
-    if not (user.has_perm("training.view_team_training") or user.has_perm("training.manage_training")):
+    if not can_approve(user):
         return User.objects.none()
     return people_for(user).exclude(pk=user.pk)
 
@@ -59,7 +56,7 @@ def courses_for(user) -> QuerySet[Course]:
 def course_dates_for(user) -> QuerySet[CourseDate]:
     if not user.is_authenticated:
         return CourseDate.objects.none()
-    if user.has_perm("training.manage_training"):
+    if can_manage(user):
         return CourseDate.objects.all()
     return CourseDate.objects.filter(course__is_active=True)
 
@@ -81,7 +78,7 @@ def evaluations_for(user) -> QuerySet[Evaluation]:
     if not user.is_authenticated:
         return Evaluation.objects.none()
     if sees_whole_service(user):
-        return Evaluation.objects.filter(booking__person__team__service_id=_service_id(user))
+        return Evaluation.objects.filter(booking__person__team__service_id=service_id_of(user))
     return Evaluation.objects.filter(booking__person=user)
 
 
@@ -102,7 +99,13 @@ def can_decide(user, person) -> bool:
 
 
 def can_manage(user) -> bool:
+    """Running courses, registers, spend and targets: the training coordinator only."""
     return user.has_perm("training.manage_training")
+
+
+def can_approve(user) -> bool:
+    """The approvals page: managers and the training coordinator."""
+    return user.has_perm("training.view_team_training") or user.has_perm("training.manage_training")
 
 
 def can_change_booking(user, booking) -> bool:

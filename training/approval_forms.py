@@ -1,8 +1,9 @@
 """Forms for managers deciding on booking requests and external learning."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
+
+from portal.form_fields import form_helper
 
 REASON_MAX = 500
 
@@ -21,19 +22,12 @@ def reason_field(label: str, *, required: bool) -> forms.CharField:
     )
 
 
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields)
-    return helper
-
-
 class DeclineForm(forms.Form):
     reason = reason_field("Why are you declining?", required=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.textarea("reason", max_characters=REASON_MAX),
             Button.warning("decline", "Decline the request"),
         )
@@ -56,7 +50,7 @@ class ExternalDecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("reason", max_characters=REASON_MAX),
             Button("decide", "Save decision"),

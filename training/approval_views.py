@@ -3,36 +3,20 @@
 A manager decides for the people they manage; the training coordinator for anyone in the service.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import request_params
-from training import manage_selectors as selectors
-from training import services
+from portal.access import access_required
+from training import access, manage_selectors, services
 from training.approval_forms import DeclineForm, ExternalDecisionForm
 from training.models import BookingStatus, Decision
 from training.services import BookingError
 
 PAGE_SIZE = 50
-
-
-def approver_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not (user.has_perm("training.view_team_training") or user.has_perm("training.manage_training")):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _next_value(request) -> str:
@@ -50,27 +34,27 @@ def _describe(booking) -> str:
     return f"{booking.person.get_full_name()} on {booking.course_date.course} on {when:%-d %B %Y}"
 
 
-@approver_required
+@access_required(access.can_approve)
 def approvals(request):
     user = request.user
     return render(
         request,
         "training/approvals/approvals.html",
         {
-            "requests": Paginator(selectors.requests_to_decide(user, timezone.now()), PAGE_SIZE).get_page(
+            "requests": Paginator(manage_selectors.requests_to_decide(user, timezone.now()), PAGE_SIZE).get_page(
                 request.GET.get("page")
             ),
-            "learning": Paginator(selectors.learning_to_decide(user), PAGE_SIZE).get_page(
+            "learning": Paginator(manage_selectors.learning_to_decide(user), PAGE_SIZE).get_page(
                 request.GET.get("learning_page")
             ),
         },
     )
 
 
-@approver_required
+@access_required(access.can_approve)
 @require_POST
 def approve_booking(request, pk):
-    booking = get_object_or_404(selectors.decidable_bookings(request.user), pk=pk)
+    booking = get_object_or_404(manage_selectors.decidable_bookings(request.user), pk=pk)
     try:
         booking = services.approve(booking, by=request.user)
     except BookingError as error:
@@ -87,10 +71,10 @@ def approve_booking(request, pk):
     return _next(request)
 
 
-@approver_required
+@access_required(access.can_approve)
 @require_http_methods(["GET", "POST"])
 def decline_booking(request, pk):
-    booking = get_object_or_404(selectors.decidable_bookings(request.user), pk=pk)
+    booking = get_object_or_404(manage_selectors.decidable_bookings(request.user), pk=pk)
     if booking.status not in (BookingStatus.PENDING, BookingStatus.WAITING):
         messages.error(request, "This request has already been decided or cancelled.")
         return _next(request)
@@ -110,10 +94,10 @@ def decline_booking(request, pk):
     )
 
 
-@approver_required
+@access_required(access.can_approve)
 @require_http_methods(["GET", "POST"])
 def decide_external(request, pk):
-    learning = get_object_or_404(selectors.decidable_learning(request.user).select_related("person"), pk=pk)
+    learning = get_object_or_404(manage_selectors.decidable_learning(request.user).select_related("person"), pk=pk)
     if learning.status != Decision.SUBMITTED:
         messages.error(request, "This learning has already been decided.")
         return redirect("training:approvals")

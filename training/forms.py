@@ -4,12 +4,11 @@ learning and the CPD record's year. The coordinator's and approvers' forms are i
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 
-from portal.form_fields import DATE_FORMATS, TEXT_MAX
+from portal.form_fields import DATE_FORMATS, form_helper, text_field
 from training.cpd import year_label
 from training.models import LearningKind, Level
 
@@ -22,29 +21,6 @@ CERTIFICATE_TYPES = {
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
 }
 HOURS_MIN, HOURS_MAX = Decimal("0.1"), Decimal("100")
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields)
-    return helper
-
-
-def _text(label: str, *, required: bool, help_text: str = "", rows: int = 5) -> forms.CharField:
-    name = label
-    label = label if required else f"{label} (optional)"
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": f"Enter {name[0].lower() + name[1:]}",
-            "max_length": f"{name} must be {TEXT_MAX:,} characters or fewer",
-        },
-    )
 
 
 # --- The catalogue ------------------------------------------------------------------------
@@ -68,9 +44,7 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, programmes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
-        self.helper = _helper(Field.select("programme"), Field.select("level"))
-        # A GET filter: a CSRF token would only leak into the address, history and logs.
-        self.helper.disable_csrf = True
+        self.helper = form_helper(Field.select("programme"), Field.select("level"), get_form=True)
 
     def chosen(self) -> tuple:
         """The programme and level to show; everything when the form is empty or wrong."""
@@ -98,20 +72,20 @@ class EvaluationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how useful the course was, from 1 to 5"},
     )
-    was_useful = _text(
+    was_useful = text_field(
         "What was useful",
-        required=False,
+        mark_optional=True,
         help_text="What you learned or will remember. Do not name children, families or colleagues.",
     )
-    will_use = _text(
+    will_use = text_field(
         "How you will use it",
-        required=False,
+        mark_optional=True,
         help_text="Something you will do differently in your work, or try with a family.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.radios("rating", legend_size=Size.SMALL),
             Field.textarea("was_useful"),
             Field.textarea("will_use"),
@@ -136,7 +110,7 @@ class CertificateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("certificate"), Button("upload", "Upload certificate"))
+        self.helper = form_helper(Field("certificate"), Button("upload", "Upload certificate"))
 
     def clean_certificate(self):
         upload = self.cleaned_data["certificate"]
@@ -200,7 +174,7 @@ class ExternalLearningForm(forms.Form):
         error_messages={"required": "Enter how many hours it took", "max_length": "Enter a number, like 1.5"},
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
-    reflection = _text(
+    reflection = text_field(
         "Your reflection",
         required=True,
         help_text=(
@@ -211,7 +185,7 @@ class ExternalLearningForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("title"),
             Field.radios("kind", legend_size=Size.SMALL),
             Field.text("source"),
@@ -262,5 +236,4 @@ class CpdYearForm(forms.Form):
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, year_label(year)) for year in years]
-        self.helper = _helper(Field.select("year"))
-        self.helper.disable_csrf = True  # a GET form: keep the token out of the address
+        self.helper = form_helper(Field.select("year"), get_form=True)

@@ -1,66 +1,22 @@
-"""Forms for the training coordinator's catalogue: programmes, courses and their dates.
+"""Forms for the training coordinator's catalogue: programmes and courses.
 
-The forms for running dates (the register, booking a team), spend and targets are in `training.running_forms`;
-both share the helpers here."""
+A course's dates are in `training.date_forms`; running dates (the register, booking a team), spend and
+targets are in `training.running_forms`, which shares `roles` and `money_field` from here."""
 
-import re
-from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import (
-    Button,
-    Field,
-    Fluid,
-    Layout,
-    Size,
-)
+from crispy_forms_gds.layout import Button, Field, Size
 from django import forms
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
-from portal.form_fields import date_field, text_field
+from portal.form_fields import form_helper, text_field
 from portal.roles import ROLES
-from training.models import (
-    Course,
-    Format,
-    Level,
-    Programme,
-)
-
-# Times typed as 09:30, 9:30, 9.30 or 0930.
-TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.]?(?P<minute>[0-5]\d)$")
-NEW_DATE_HORIZON = timedelta(days=2 * 366)
-
-
-def helper_for(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.render_hidden_fields = True
-    helper.layout = Layout(*fields)
-    return helper
+from training.models import Course, Format, Level, Programme
 
 
 def roles():
     """The portal's roles, as the groups a course can be required for or a target can count."""
     return Group.objects.filter(name__in=ROLES).order_by("name")
-
-
-def time_field(label: str, help_text: str = "Use the 24-hour clock, for example 09:30 or 14:00") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        max_length=5,
-        error_messages={"required": f"Enter the {label.lower()}", "max_length": "Enter a time like 09:30"},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-
-def _parse_time(value: str) -> time:
-    match = TIME.match(value.strip())
-    if not match:
-        raise forms.ValidationError("Enter a time like 09:30, using the 24-hour clock")
-    return time(int(match["hour"]), int(match["minute"]))
 
 
 def money_field(label: str, *, help_text: str = "", positive: bool = False, max_digits: int = 10) -> forms.DecimalField:
@@ -83,9 +39,6 @@ def money_field(label: str, *, help_text: str = "", positive: bool = False, max_
         },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
     )
-
-
-# --- Programmes and courses ---------------------------------------------------------------
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -117,7 +70,7 @@ class ProgrammeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper_for(
+        self.helper = form_helper(
             Field.text("name"),
             Field.textarea("description"),
             Field.text("position", field_width=3),
@@ -229,7 +182,7 @@ class CourseForm(forms.ModelForm):
         self.fields["required_for"].queryset = roles()
         if self.instance.pk:
             self.initial["is_active"] = "yes" if self.instance.is_active else "no"
-        self.helper = helper_for(
+        self.helper = form_helper(
             Field.select("programme"),
             Field.text("title"),
             Field.radios("level", legend_size=Size.SMALL, small=True),
@@ -263,141 +216,3 @@ class CourseForm(forms.ModelForm):
             if clash.exists():
                 self.add_error("title", f"{programme} already has a course called “{title}”. Choose another title.")
         return cleaned
-
-
-# --- Course dates -------------------------------------------------------------------------
-
-
-class CourseDateForm(forms.Form):
-    """A date for a course. Pass `course_date` to change one; leave it out (and pass `courses`) to add one."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    course = forms.ModelChoiceField(
-        queryset=None,
-        label="Course",
-        empty_label="Choose a course",
-        error_messages={"required": "Choose the course", "invalid_choice": "Choose a course from the list"},
-    )
-    start_date = date_field("Date")
-    start_time = time_field("Start time")
-    end_time = time_field("End time")
-    location = forms.CharField(
-        label="Where",
-        max_length=200,
-        help_text="A room and building, or “Online”.",
-        error_messages={
-            "required": "Enter where the course is, or “Online”",
-            "max_length": "Keep it to 200 characters",
-        },
-    )
-    is_online = forms.TypedChoiceField(
-        label="Is it online?",
-        choices=[("yes", "Yes"), ("no", "No")],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Say whether the course is online"},
-    )
-    capacity = forms.IntegerField(
-        label="Places",
-        min_value=1,
-        max_value=500,
-        help_text="How many people can come.",
-        error_messages={
-            "required": "Enter the number of places",
-            "invalid": "Enter the number of places as a whole number, like 12",
-            "min_value": "There must be at least 1 place",
-            "max_value": "There can be at most 500 places",
-        },
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )
-    facilitator = forms.CharField(
-        label="Facilitator",
-        max_length=200,
-        required=False,
-        help_text="Who leads it. Leave empty if you do not know yet.",
-        error_messages={"max_length": "Keep it to 200 characters"},
-    )
-
-    def __init__(self, *args, courses=None, course_date=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.course_date = course_date
-        fields = []
-        if course_date is None:
-            del self.fields["version"]
-            self.fields["course"].queryset = courses
-            self.fields["course"].label_from_instance = lambda course: (
-                f"{course.title} ({course.get_level_display().lower()}, {course.programme.name})"
-            )
-            fields.append(Field.select("course"))
-        else:
-            # A date stays with its course: to run a different course, add a new date.
-            del self.fields["course"]
-        self.helper = helper_for(
-            *fields,
-            Field.text("start_date", field_width=Fluid.ONE_THIRD),
-            Field.text("start_time", field_width=5),
-            Field.text("end_time", field_width=5),
-            Field.text("location"),
-            Field.radios("is_online", legend_size=Size.SMALL, small=True, inline=True),
-            Field.text("capacity", field_width=3),
-            Field.text("facilitator"),
-            Button("save", "Save date"),
-        )
-
-    @staticmethod
-    def initial_for(course_date) -> dict:
-        starts, ends = timezone.localtime(course_date.starts_at), timezone.localtime(course_date.ends_at)
-        return {
-            "version": course_date.version,
-            "start_date": starts.strftime("%d %m %Y"),
-            "start_time": starts.strftime("%H:%M"),
-            "end_time": ends.strftime("%H:%M"),
-            "location": course_date.location,
-            "is_online": "yes" if course_date.is_online else "no",
-            "capacity": course_date.capacity,
-            "facilitator": course_date.facilitator,
-        }
-
-    def clean_start_time(self):
-        return _parse_time(self.cleaned_data["start_time"])
-
-    def clean_end_time(self):
-        return _parse_time(self.cleaned_data["end_time"])
-
-    def clean(self):
-        cleaned = super().clean()
-        day, start, end = cleaned.get("start_date"), cleaned.get("start_time"), cleaned.get("end_time")
-        if day is None or start is None:
-            return cleaned
-        starts_at = timezone.make_aware(datetime.combine(day, start))
-        moved = self.course_date is None or starts_at != self.course_date.starts_at.replace(second=0, microsecond=0)
-        if not moved:
-            starts_at = self.course_date.starts_at  # as it was, to the second
-        now = timezone.now()
-        if moved and starts_at <= now:
-            if day < timezone.localdate():
-                self.add_error("start_date", "The date must be in the future")
-            else:
-                self.add_error("start_time", "The start time must be in the future")
-        elif moved and starts_at > now + NEW_DATE_HORIZON:
-            self.add_error("start_date", "The date must be within the next 2 years")
-        if end is not None:
-            ends_at = timezone.make_aware(datetime.combine(day, end))
-            if ends_at <= starts_at:
-                self.add_error("end_time", "The end time must be after the start time")
-            cleaned["ends_at"] = ends_at
-        cleaned["starts_at"] = starts_at
-        return cleaned
-
-
-class CancelDateForm(forms.Form):
-    confirm = forms.BooleanField(
-        label="Yes, cancel this date and every booking on it",
-        error_messages={"required": "Tick the box to confirm you want to cancel this date"},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = helper_for(
-            Field.checkbox("confirm"), Button("cancel_date", "Cancel this date", css_class="govuk-button--warning")
-        )

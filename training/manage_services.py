@@ -7,9 +7,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from portal.edit_conflicts import bump_version, save_if_unchanged
 from training import services
 from training.models import (
     LIVE,
@@ -24,10 +24,6 @@ from training.models import (
 from training.services import BookingError
 
 logger = logging.getLogger(__name__)
-
-
-class EditConflictError(Exception):
-    """The record changed after the person opened it."""
 
 
 class CapacityError(BookingError):
@@ -72,18 +68,19 @@ def create_course_date(course: Course, details: DateDetails) -> CourseDate:
 def change_course_date(course_date: CourseDate, details: DateDetails, *, expected_version: int) -> CourseDate:
     """Change a date's details. Fewer places than are taken is refused; more places move the waiting list up."""
     locked = CourseDate.objects.select_for_update().get(pk=course_date.pk)
-    if locked.version != expected_version:
-        raise EditConflictError
-    if locked.is_cancelled:
-        raise BookingError("This date has been cancelled, so it cannot be changed.")
-    CourseDate.objects.filter(pk=locked.pk).update(
+    save_if_unchanged(
+        locked,
+        expected_version,
         starts_at=details.starts_at,
         ends_at=details.ends_at,
         location=details.location,
         is_online=details.is_online,
         facilitator=details.facilitator,
-        version=F("version") + 1,
     )
+    # Checked after the save so that someone whose form predates the cancelling hears of the conflict
+    # first (cancelling moves the version on); refusing here undoes the save with the transaction.
+    if locked.is_cancelled:
+        raise BookingError("This date has been cancelled, so it cannot be changed.")
     if details.capacity != locked.capacity:
         # Checks the places taken under the same lock, and gives any new places to the waiting list.
         try:
@@ -108,10 +105,12 @@ def cancel_course_date(course_date: CourseDate, *, by) -> list[Booking]:
         .select_related("person")
         .order_by("person__full_name", "pk")
     )
-    Booking.objects.filter(pk__in=[booking.pk for booking in cancelled]).update(
-        status=BookingStatus.CANCELLED, cancelled_at=timezone.now(), version=F("version") + 1
+    bump_version(
+        Booking.objects.filter(pk__in=[booking.pk for booking in cancelled]),
+        status=BookingStatus.CANCELLED,
+        cancelled_at=timezone.now(),
     )
-    CourseDate.objects.filter(pk=locked.pk).update(is_cancelled=True, version=F("version") + 1)
+    bump_version(locked, is_cancelled=True)
     logger.info("Course date %s cancelled by user %s with %s live bookings", locked.pk, by.pk, len(cancelled))
     return cancelled
 

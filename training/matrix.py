@@ -1,57 +1,31 @@
 """The training matrix: the people a person may see (rows) by course (columns), each cell a status.
 
 Three queries however large the service: the courses (with the roles each is required for), the
-people (with their team and roles), and the bookings, grouped in SQL to one row per person and course
-(the latest completion, the best upcoming booking and its date). 2,000 people by 50 courses is
-100,000 cells: they are worked out in plain Python, never as model instances, and the table body is
-joined from a small cache of escaped cell markup (`matrix_html`), not a template loop. The words for
-each cell, and the downloads, are in `matrix_export`.
+people (with their team and roles), and the bookings, grouped in SQL to one row per person and course.
+2,000 people by 50 courses is 100,000 cells: they are worked out in plain Python, never as model
+instances (`matrix_cells`, which also says what each status means), and the table body is joined from
+a small cache of escaped cell markup (`matrix_html`), not a template loop. The words for each cell,
+and the downloads, are in `matrix_export`.
 
-A cell's status, first that applies:
-- the latest completion: "Completed" (or "Refreshed", when a refresher course in the same programme
-  renewed it), "Expiring" when it runs out within 60 days, or "Expired";
-- an upcoming booking: booked, awaiting approval or on the waiting list;
-- "Required: missing" when the course is required for one of the person's roles;
-- otherwise not booked.
+This module holds the matrix's shape (its filters, columns, people and cells) and puts it together
+for a person: `matrix_for`.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db import connections
-from django.db.models import Case, Exists, IntegerField, Max, Min, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from portal.dates import add_months
 from portal.models import Team
 from portal.roles import ROLES
 from training import access
-from training.models import LIVE, Booking, BookingStatus, Level, financial_year_bounds, financial_year_of
+from training.matrix_cells import EXPIRING_DAYS, Cell, Status, booking_rows, cells_for
+from training.models import Level, financial_year_bounds, financial_year_of
 
 User = get_user_model()
-
-EXPIRING_DAYS = 60
-
-
-class Status:
-    """A cell's status. The values are also the matrix's status filter."""
-
-    COMPLETED = "completed"
-    REFRESHED = "refreshed"  # shown as such; the filter counts it as completed
-    EXPIRING = "expiring"
-    EXPIRED = "expired"
-    BOOKED = "booked"
-    PENDING = "pending"
-    WAITING = "waiting"
-    MISSING = "missing"
-    NOT_BOOKED = "not-booked"
-    # A filter only: people with a completion dated in this financial year.
-    COMPLETED_THIS_YEAR = "completed-this-year"
-
 
 STATUS_FILTER_CHOICES = [
     (Status.MISSING, "Required but missing"),
@@ -76,9 +50,6 @@ _MATCHES = {
 }
 # A gap: required training never done, or done and run out.
 GAP_STATUSES = frozenset({Status.MISSING, Status.EXPIRED})
-
-# The best live booking wins: a place, then a request waiting for approval, then the waiting list.
-_LIVE_RANK = {3: Status.BOOKED, 2: Status.PENDING, 1: Status.WAITING}
 
 
 class Sort:
@@ -141,10 +112,6 @@ class Person:
     roles: frozenset
     required: frozenset = frozenset()  # the course ids required for one of their roles
     gaps: int = 0
-
-
-# A worked-out cell: (status, the date shown, the person's own latest completion of the course).
-Cell = tuple[str, date | None, date | None]
 
 
 @dataclass
@@ -253,109 +220,6 @@ def _people(people: QuerySet, columns: list[Column]) -> list[Person]:
     return result
 
 
-# --- Cells ----------------------------------------------------------------------------------
-
-
-def day_start(today: date) -> datetime:
-    return timezone.make_aware(datetime.combine(today, time.min))
-
-
-def _booking_rows(people: QuerySet, course_ids: list[int], today: date) -> list[tuple]:
-    """(person id, course id, latest completion, best upcoming live rank, first booked day) for every
-    pair with a completion or an upcoming booking: one grouped query.
-
-    Read with a plain cursor: Django's per-row converters would add a third to the time for 60,000 rows,
-    and the database already returns each value as the type wanted."""
-    upcoming = Q(course_date__starts_at__gte=day_start(today), course_date__is_cancelled=False, status__in=LIVE)
-    rank = Case(
-        When(status=BookingStatus.BOOKED, then=Value(3)),
-        When(status=BookingStatus.PENDING, then=Value(2)),
-        When(status=BookingStatus.WAITING, then=Value(1)),
-        output_field=IntegerField(),
-    )
-    query = (
-        Booking.objects.filter(person__in=people.values("pk"), course_date__course_id__in=course_ids)
-        .filter(Q(completed_on__isnull=False) | upcoming)
-        .order_by()
-        .values_list("person_id", "course_date__course_id")
-        .annotate(
-            last_completed=Max("completed_on"),
-            live_rank=Max(rank, filter=upcoming),
-            booked_day=Min(TruncDate("course_date__starts_at"), filter=upcoming & Q(status=BookingStatus.BOOKED)),
-        )
-    )
-    sql, params = query.query.sql_with_params()
-    with connections[query.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _cells(rows: list[tuple], columns_by_pk: dict[int, Column], today: date) -> dict[int, dict[int, Cell]]:
-    """Each pair's status. A refresher course renews the other courses of its programme that need
-    refreshing: they run out `refresh_months` after the latest of their own completion and the
-    programme's refresher.
-
-    This runs once per pair, 60,000 times for a large service, so it is written for speed: what each
-    course needs is looked up once, and equal cells are one shared tuple (a few thousand distinct ones),
-    which the page's cache of cell markup then finds by identity."""
-    refresher_ids = {pk for pk, column in columns_by_pk.items() if column.level == Level.REFRESHER}
-    refreshed: dict[tuple[int, int], date] = {}
-    if refresher_ids:
-        for person_id, course_id, last_completed, _rank, _day in rows:
-            if last_completed is not None and course_id in refresher_ids:
-                key = (person_id, columns_by_pk[course_id].programme_id)
-                if refreshed.get(key, date.min) < last_completed:
-                    refreshed[key] = last_completed
-    # Per course: (refresh months, renewed by its programme's refreshers, programme).
-    rules = {
-        pk: (column.refresh_months, column.pk not in refresher_ids, column.programme_id)
-        for pk, column in columns_by_pk.items()
-    }
-    soon = today + timedelta(days=EXPIRING_DAYS)
-    runs_out: dict[tuple[date, int], date] = {}
-    completed: dict[date, Cell] = {}
-    booked: dict[date | None, Cell] = {}
-    shared: dict[Cell, Cell] = {}
-    live = {rank: (status, None, None) for rank, status in _LIVE_RANK.items()}
-    cells: dict[int, dict[int, Cell]] = {}
-    for person_id, course_id, last_completed, rank, booked_day in rows:
-        if last_completed is not None:
-            months, renewable, programme_id = rules[course_id]
-            if months is None:
-                cell = completed.get(last_completed)
-                if cell is None:
-                    cell = completed[last_completed] = (Status.COMPLETED, last_completed, last_completed)
-            else:
-                renewed = last_completed
-                if renewable and refreshed:
-                    renewed = max(renewed, refreshed.get((person_id, programme_id), renewed))
-                until = runs_out.get((renewed, months))
-                if until is None:
-                    until = runs_out[(renewed, months)] = add_months(renewed, months)
-                if until < today:
-                    cell = (Status.EXPIRED, until, last_completed)
-                elif until <= soon:
-                    cell = (Status.EXPIRING, until, last_completed)
-                elif renewed > last_completed:
-                    cell = (Status.REFRESHED, renewed, last_completed)
-                else:
-                    cell = (Status.COMPLETED, last_completed, last_completed)
-                cell = shared.setdefault(cell, cell)
-        elif rank == 3:
-            cell = booked.get(booked_day)
-            if cell is None:
-                cell = booked[booked_day] = (Status.BOOKED, booked_day, None)
-        elif rank:
-            cell = live[rank]
-        else:
-            continue
-        person_cells = cells.get(person_id)
-        if person_cells is None:
-            person_cells = cells[person_id] = {}
-        person_cells[course_id] = cell
-    return cells
-
-
 # --- The matrix ---------------------------------------------------------------------------
 
 
@@ -405,8 +269,8 @@ def matrix_for(user, filters: MatrixFilters, today: date, *, columns: list[Colum
     people_qs = _people_queryset(user, filters)
     people = _people(people_qs, columns)
     queried = _with_refreshers(shown, columns)
-    rows = _booking_rows(people_qs, [column.pk for column in queried], today) if queried and people else []
-    cells = _cells(rows, {column.pk: column for column in queried}, today)
+    rows = booking_rows(people_qs, [column.pk for column in queried], today) if queried and people else []
+    cells = cells_for(rows, {column.pk: column for column in queried}, today)
     # Courses no longer offered appear only where someone here has done or booked them.
     with_data = {course_id for person_cells in cells.values() for course_id in person_cells}
     shown = [column for column in shown if column.is_active or column.pk in with_data or filters.course_id]

@@ -9,7 +9,8 @@ from io import BytesIO
 import xlsxwriter
 
 from portal.csv_export import neutralise
-from training.matrix import Cell, Column, Matrix, Status
+from training.matrix import Column, Matrix
+from training.matrix_cells import Cell, Status
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

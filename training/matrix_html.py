@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from training.matrix import Cell, Column, Matrix, Person, Status
+from training.matrix import Column, Matrix, Person
+from training.matrix_cells import Cell, Status
 from training.matrix_export import status_label
 
 CAPTION_ID = "matrix-caption"

@@ -68,9 +68,9 @@ class Programme(models.Model):
 class Course(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="courses")
     title = models.CharField(max_length=200)
-    level = models.CharField(max_length=20, choices=Level.choices)
+    level = models.CharField(max_length=20, choices=Level)
     provider = models.CharField(max_length=200)
-    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    format = models.CharField(max_length=20, choices=Format, default=Format.IN_PERSON)
     hours = models.DecimalField(max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))])
     cost_per_place = models.DecimalField(
         "cost per place (£)", max_digits=8, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
@@ -159,7 +159,7 @@ class BookingQuerySet(models.QuerySet):
 class Booking(models.Model):
     course_date = models.ForeignKey(CourseDate, on_delete=models.PROTECT, related_name="bookings")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_bookings")
-    status = models.CharField(max_length=10, choices=BookingStatus.choices)
+    status = models.CharField(max_length=10, choices=BookingStatus)
     requested_at = models.DateTimeField(default=timezone.now)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approved_at = models.DateTimeField(null=True, blank=True)
@@ -168,7 +168,7 @@ class Booking(models.Model):
     )
     decline_reason = models.CharField(max_length=500, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    attendance = models.CharField(max_length=10, choices=Attendance.choices, blank=True)
+    attendance = models.CharField(max_length=10, choices=Attendance, blank=True)
     hours_attended = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     certificate = models.BinaryField(null=True, blank=True, editable=False)
@@ -225,14 +225,14 @@ class ExternalLearning(models.Model):
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_learning")
     title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=LearningKind.choices)
+    kind = models.CharField(max_length=20, choices=LearningKind)
     source = models.CharField("organiser, author or publisher", max_length=200, blank=True)
     completed_on = models.DateField("date")
     hours = models.DecimalField(
         max_digits=4, decimal_places=1, validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(100)]
     )
     reflection = models.TextField()
-    status = models.CharField(max_length=10, choices=Decision.choices, default=Decision.SUBMITTED)
+    status = models.CharField(max_length=10, choices=Decision, default=Decision.SUBMITTED)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -8,8 +8,8 @@ from crispy_forms_gds.layout import Button, Div, Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 
-from portal.form_fields import date_field
-from training.manage_forms import helper_for, money_field, roles
+from portal.form_fields import date_field, form_helper
+from training.manage_forms import money_field, roles
 from training.models import LEVEL_RANK, Attendance, CoverageTarget, Level, Programme
 from training.services import RegisterMark
 
@@ -56,7 +56,7 @@ class RegisterForm(forms.Form):
                     css_class="govuk-!-margin-bottom-6",
                 )
             )
-        self.helper = helper_for(*layout)
+        self.helper = form_helper(*layout)
 
     def clean(self):
         cleaned = super().clean()
@@ -117,7 +117,7 @@ class BookPeopleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["role"].queryset = roles()
-        self.helper = helper_for(Field.select("team"), Field.select("role"), Button("book", "Book places"))
+        self.helper = form_helper(Field.select("team"), Field.select("role"), Button("book", "Book places"))
 
 
 # --- Spend --------------------------------------------------------------------------------
@@ -129,8 +129,7 @@ class YearForm(forms.Form):
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, f"April {year} to March {year + 1}") for year in years]
-        self.helper = helper_for(Field.select("year"))
-        self.helper.disable_csrf = True  # a GET form: keep the token out of the address
+        self.helper = form_helper(Field.select("year"), get_form=True)
 
 
 class BudgetForm(forms.Form):
@@ -138,7 +137,7 @@ class BudgetForm(forms.Form):
 
     def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper_for(
+        self.helper = form_helper(
             Field.text("amount", field_width=10),
             Button("set_budget", f"Save the budget for {year} to {year + 1}"),
         )
@@ -165,7 +164,7 @@ class SpendForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = courses
         self.fields["course"].label_from_instance = lambda course: f"{course.title} ({course.programme.name})"
-        self.helper = helper_for(
+        self.helper = form_helper(
             Field.text("spent_on", field_width=Fluid.ONE_THIRD),
             Field.text("amount", field_width=10),
             Field.text("description"),
@@ -231,7 +230,7 @@ class CoverageTargetForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].queryset = roles()
-        self.helper = helper_for(
+        self.helper = form_helper(
             Field.select("programme"),
             Field.radios("level", legend_size=Size.SMALL, small=True),
             Field.select("role"),

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 
 from portal.dates import add_months
 from training import access
-from training.matrix import EXPIRING_DAYS
+from training.matrix_cells import EXPIRING_DAYS
 from training.models import (
     HOLDS_A_PLACE,
     LIVE,

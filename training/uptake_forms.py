@@ -1,11 +1,10 @@
 """The uptake matrix's filters: a GET form, so a filtered view can be bookmarked, linked to from the
 coverage figures and used without JavaScript."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Div, Field, Layout
+from crispy_forms_gds.layout import Div, Field
 from django import forms
 
-from portal.form_fields import filter_choice
+from portal.form_fields import filter_choice, form_helper
 from training.matrix import SORT_CHOICES, STATUS_FILTER_CHOICES, MatrixFilters, Sort
 from training.models import Level
 
@@ -47,11 +46,7 @@ class MatrixFilterForm(forms.Form):
         self.fields["level"].choices = [("", "All levels"), *Level.choices]
         self.fields["course"].choices = [("", "All courses"), *courses]
         self.fields["status"].choices = [("", "Any status"), *STATUS_FILTER_CHOICES]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        # A GET form: a CSRF token would only end up in the address bar.
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Div(
                 _column(Field.select("team")),
                 _column(Field.select("role")),
@@ -69,6 +64,7 @@ class MatrixFilterForm(forms.Form):
                 Div(Field.checkbox("required", small=True), css_class="govuk-grid-column-two-thirds"),
                 css_class="govuk-grid-row",
             ),
+            get_form=True,
         )
 
     def filters(self) -> MatrixFilters:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from training import approval_views, cpd_views, manage_views, uptake_views, views
+from training import approval_views, cpd_views, manage_views, register_views, spend_views, uptake_views, views
 
 app_name = "training"
 
@@ -36,10 +36,10 @@ urlpatterns = [
     path("manage/dates/new/", manage_views.date_create, name="date-create"),
     path("manage/dates/<int:pk>/", manage_views.date_detail, name="date"),
     path("manage/dates/<int:pk>/change/", manage_views.date_edit, name="date-edit"),
-    path("manage/dates/<int:pk>/register/", manage_views.register, name="register"),
-    path("manage/dates/<int:pk>/book-people/", manage_views.book_people, name="book-people"),
-    path("manage/spend/", manage_views.spend, name="spend"),
-    path("manage/targets/", manage_views.targets, name="targets"),
+    path("manage/dates/<int:pk>/register/", register_views.register, name="register"),
+    path("manage/dates/<int:pk>/book-people/", register_views.book_people, name="book-people"),
+    path("manage/spend/", spend_views.spend, name="spend"),
+    path("manage/targets/", spend_views.targets, name="targets"),
     # Uptake: the matrix, coverage, and their exports.
     path("uptake/", uptake_views.uptake, name="uptake"),
     path("uptake/export.csv", uptake_views.uptake_csv, name="uptake-csv"),

@@ -54,7 +54,7 @@ def my_training(request):
         "training/mine.html",
         {
             "page": selectors.my_training(user, timezone.now(), timezone.localdate()),
-            "approves": user.has_perm("training.view_team_training") or access.can_manage(user),
+            "approves": access.can_approve(user),
             "expiring_days": selectors.EXPIRING_WITHIN_DAYS,
         },
     )

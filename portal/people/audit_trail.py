@@ -8,14 +8,14 @@ Names are copied into each event, so searching by name also finds events about p
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Div, Field, Layout
+from crispy_forms_gds.layout import Div, Field
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from portal.form_fields import date_field
+from portal.form_fields import date_field, form_helper
 from portal.models import AuditEvent, AuditKind
+from portal.people.access import can_see_audit_trail
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _start_of(day: date) -> datetime:
 
 def events_for(viewer, filters: AuditFilters) -> QuerySet[AuditEvent]:
     """Events newest first, for someone with ``portal.view_portal_audit``; nothing for anyone else."""
-    if not (viewer.is_authenticated and viewer.has_perm("portal.view_portal_audit")):
+    if not (viewer.is_authenticated and can_see_audit_trail(viewer)):
         return AuditEvent.objects.none()
     events = AuditEvent.objects.order_by("-at", "-pk")
     if filters.kind:
@@ -80,10 +80,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Anything"), *AuditKind.choices]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = form_helper(
             Div(
                 Div(Field.select("kind"), css_class="govuk-grid-column-one-half"),
                 Div(Field.text("person"), css_class="govuk-grid-column-one-half"),
@@ -94,6 +91,7 @@ class AuditFilterForm(forms.Form):
                 Div(Field.text("until", field_width=10), css_class="govuk-grid-column-one-half"),
                 css_class="govuk-grid-row",
             ),
+            get_form=True,
         )
 
     def clean(self):

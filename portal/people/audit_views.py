@@ -3,17 +3,17 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from portal.access import access_required
+from portal.people.access import can_see_audit_trail
 from portal.people.audit_trail import AuditFilterForm, events_for
 
 PAGE_SIZE = 50
 
 
-@login_required
-@permission_required("portal.view_portal_audit", raise_exception=True)
+@access_required(can_see_audit_trail)
 def audit_trail(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.filters()

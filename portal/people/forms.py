@@ -1,24 +1,21 @@
-"""Forms for people management: the list's filters, adding a person, and changing one with a reason.
+"""Forms for people management: adding a person, and changing one with a reason, and the fields they share.
 
 Choices come from the administrator's own service, so a team or line manager from elsewhere is an
-error on the form, never a lookup.
+error on the form, never a lookup. The list's filters are in `filter_forms`; the form for an invited
+person's first password is in `invitation_forms`.
 """
 
 from datetime import date
 from decimal import Decimal
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import SetPasswordForm
 
-from portal.form_fields import date_field, filter_choice, text_field
+from portal.form_fields import date_field, form_helper, text_field
 from portal.models import User
 from portal.people import selectors, services
 from portal.people.imports import HOURS_MAX, HOURS_MIN
 from portal.roles import ROLES
-from portal.widgets import PasswordInput
 
 HOURS_RANGE = "Working hours must be between 0.5 and 60 a week"
 HOURS_PLACES = "Enter the working hours with no more than one decimal place, like 22.5"
@@ -26,73 +23,9 @@ NAME_MAX = 200
 EMAIL_MAX = 254
 
 
-def _helper(*fields, submit: str | None = None) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.render_hidden_fields = True
-    helper.layout = Layout(*fields, *([Button("submit", submit)] if submit else []))
-    return helper
-
-
-def _column(field, width: str = "govuk-grid-column-one-quarter") -> Div:
-    return Div(field, css_class=width)
-
-
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, person):
         return f"{person.full_name} ({person.team})" if person.team_id else person.full_name
-
-
-# --- The list's filters -------------------------------------------------------------------
-
-
-class PeopleFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Name or email address",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": "Search for 200 characters or fewer"},
-    )
-    team = filter_choice("Team", "Select a team from the list", coerce=int)
-    role = filter_choice("Role", "Select a role from the list", coerce=int)
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        error_messages={"invalid_choice": "Select a status from the list"},
-    )
-
-    def __init__(self, *args, teams, roles, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["team"].choices = [("", "All teams"), *((team.pk, team.name) for team in teams)]
-        self.fields["role"].choices = [("", "All roles"), *((group.pk, group.name) for group in roles)]
-        self.fields["status"].choices = [("", "Any status"), *selectors.STATUS_CHOICES]
-        self.helper = _helper(
-            Div(
-                _column(Field.text("q"), "govuk-grid-column-full"),
-                css_class="govuk-grid-row",
-            ),
-            Div(
-                _column(Field.select("team"), "govuk-grid-column-one-third"),
-                _column(Field.select("role"), "govuk-grid-column-one-third"),
-                _column(Field.select("status"), "govuk-grid-column-one-third"),
-                css_class="govuk-grid-row",
-            ),
-        )
-        # A GET form: a CSRF token would only end up in the address bar.
-        self.helper.disable_csrf = True
-
-    def filters(self) -> selectors.PeopleFilters:
-        """Each valid filter; anything missing or wrong is left out (and its error shown)."""
-        if not self.is_bound:
-            return selectors.PeopleFilters()
-        self.is_valid()
-        cleaned = self.cleaned_data
-        return selectors.PeopleFilters(
-            query=(cleaned.get("q") or "").strip(),
-            team_id=cleaned.get("team"),
-            role_id=cleaned.get("role"),
-            status=cleaned.get("status") or None,
-        )
 
 
 # --- Shared fields ------------------------------------------------------------------------
@@ -254,7 +187,7 @@ class AddPersonForm(forms.Form):
             ]
         )
         self.initial.setdefault("working_hours", Decimal("37"))
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("full_name", field_width=Fluid.TWO_THIRDS),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.select("team"),
@@ -339,7 +272,7 @@ class ChangePersonForm(forms.Form):
         self.order_fields(
             ["team", "line_manager", "job_title", "working_hours", "asye_start_date", "roles", "reason", "seen"]
         )
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("team"),
             Field.select("line_manager"),
             Field.text("job_title", field_width=Fluid.TWO_THIRDS),
@@ -378,49 +311,3 @@ class ChangePersonForm(forms.Form):
 def _as_typed(value: date | None) -> str:
     """A date as the hint asks people to type it: 27 3 2027."""
     return f"{value.day} {value.month} {value.year}" if value else ""
-
-
-class InvitationPasswordForm(SetPasswordForm):
-    """Django's password rules (AUTH_PASSWORD_VALIDATORS), for a person choosing their first password, with
-    their errors in our words: one at a time, on the box where the password is chosen."""
-
-    error_messages = {"password_mismatch": "Enter the same password in both boxes"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # crispy-forms-gds draws the red error border only on widgets it knows (portal/widgets.py).
-            field.widget = PasswordInput(attrs=field.widget.attrs)
-        self.fields["new_password1"].label = "Choose a password"
-        self.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words make a good one."
-        self.fields["new_password1"].error_messages["required"] = "Choose a password"
-        self.fields["new_password2"].label = "Type the password again"
-        self.fields["new_password2"].error_messages["required"] = "Type the password again"
-        self.helper = _helper(
-            Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
-            Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
-            submit="Set password and continue",
-        )
-
-    def validate_password_for_user(self, user, *args, **kwargs):
-        if self.has_error("new_password2"):
-            return  # mistyped: say that first
-        password = self.cleaned_data.get("new_password1")
-        if not password:
-            return
-        try:
-            password_validation.validate_password(password, user)
-        except forms.ValidationError as error:
-            first = error.error_list[0]
-            params = first.params or {}
-            self.add_error("new_password1", _password_rule(first.code, params.get("min_length", 12)))
-
-
-def _password_rule(code: str | None, min_length: int) -> str:
-    """A broken password rule (django.contrib.auth.password_validation), in our words."""
-    return {
-        "password_too_short": f"Your password is too short: use at least {min_length} characters",
-        "password_too_common": "This password is one that many people use, so it is easy to guess: choose another",
-        "password_entirely_numeric": "Your password cannot be only numbers: add some words",
-        "password_too_similar": "Your password is too like your name or email address: choose another",
-    }.get(code, "Choose a different password: this one is not allowed")

@@ -2,10 +2,10 @@
 
 from pathlib import PurePath
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from crispy_forms_gds.layout import Button, Field
 from django import forms
 
+from portal.form_fields import form_helper
 from portal.people.imports import MAX_BYTES, ImportFileError, file_problems, read_file
 
 
@@ -23,9 +23,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(Field("file"), Button("upload", "Upload and check"))
+        self.helper = form_helper(Field("file"), Button("upload", "Upload and check"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -5,17 +5,16 @@ text waits in the administrator's own session (kept in the database), and is che
 they confirm.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.access import access_required
 from portal.csv_export import csv_response
+from portal.people.access import can_manage_people
 from portal.people.import_checks import plan_import
 from portal.people.import_forms import ConfirmForm, UploadForm
 from portal.people.import_saving import ImportNotSavedError, apply_import
@@ -25,30 +24,22 @@ from portal.roles import ROLES
 SESSION_KEY = "people_import"
 
 
-def manage_people_required(view):
-    @wraps(view)
-    @never_cache
-    @login_required
-    @permission_required("portal.manage_people", raise_exception=True)
-    def wrapped(request, *args, **kwargs):
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-@manage_people_required
+@never_cache
+@access_required(can_manage_people)
 @require_GET
 def columns(request):
     return render(request, "people/import_columns.html", {"columns": COLUMNS, "roles": sorted(ROLES)})
 
 
-@manage_people_required
+@never_cache
+@access_required(can_manage_people)
 @require_GET
 def template(request):
     return csv_response("people-import-template.csv", [column.heading for column in COLUMNS], [])
 
 
-@manage_people_required
+@never_cache
+@access_required(can_manage_people)
 @require_http_methods(["GET", "POST"])
 def upload(request):
     posted = request.method == "POST"
@@ -66,7 +57,8 @@ def _pending(request) -> dict | None:
     return None
 
 
-@manage_people_required
+@never_cache
+@access_required(can_manage_people)
 @require_GET
 def preview(request):
     pending = _pending(request)
@@ -88,7 +80,8 @@ def preview(request):
     )
 
 
-@manage_people_required
+@never_cache
+@access_required(can_manage_people)
 @require_POST
 def confirm(request):
     pending = _pending(request)

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from portal.people import invitations
-from portal.people.forms import InvitationPasswordForm
+from portal.people.invitation_forms import InvitationPasswordForm
 from portal.people.invitations import LinkState
 
 

@@ -1,10 +1,9 @@
 """The form on a leaver's page: the leaving date, who takes over, and what happens to open actions."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 
-from portal.form_fields import date_field
+from portal.form_fields import date_field, form_helper
 from portal.people.leavers import HandoverError, check_handover
 
 MOVE, CLOSE = "move", "close"
@@ -53,10 +52,7 @@ class LeaverForm(forms.Form):
             layout.append(Field.radios("actions", legend_size=Size.MEDIUM))
         else:
             del self.fields["actions"]
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.layout = Layout(*layout, Button("save", "Record leaving and hand over"))
-        self.helper = helper
+        self.helper = form_helper(*layout, Button("save", "Record leaving and hand over"))
 
     def clean(self):
         data = super().clean()

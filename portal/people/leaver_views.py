@@ -1,21 +1,21 @@
 """The leaver page: record a leaving date and hand over, in one step, everything that needs a new home."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from portal.access import access_required
 from portal.models import User
 from portal.people import leavers
+from portal.people.access import can_manage_people
 from portal.people.leaver_forms import LeaverForm
 from portal.roles import Role
 
 
 @never_cache
-@login_required
-@permission_required("portal.manage_people", raise_exception=True)
+@access_required(can_manage_people)
 @require_http_methods(["GET", "POST"])
 def leaver(request, pk):
     people = User.objects.manageable_by(request.user)

@@ -21,11 +21,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from portal import audit
+from portal.edit_conflicts import EditConflictError
 from portal.models import AuditKind, Team, User
 from portal.people import invitations
 from portal.people.leavers import not_staying
 from portal.people.selectors import reports_of
-from portal.roles import ROLES, Role
+from portal.roles import ROLES, Role, permissions_of
 
 
 class PersonError(Exception):
@@ -34,10 +35,6 @@ class PersonError(Exception):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
-
-
-class EditConflictError(PersonError):
-    """Someone else changed the person after this form was opened."""
 
 
 # --- Roles --------------------------------------------------------------------------------
@@ -52,7 +49,7 @@ def grantable_roles(user) -> list[str]:
     if is_service_manager(user):
         return list(ROLES)
     held = user.get_all_permissions()
-    return [name for name, (_purpose, permissions) in ROLES.items() if set(permissions) <= held]
+    return [name for name in ROLES if set(permissions_of(name)) <= held]
 
 
 def _role_names(person: User) -> list[str]:
@@ -204,7 +201,10 @@ def _display(value) -> str | None:
 @transaction.atomic
 def change_person(person: User, changes: Changes, *, roles: list[str], reason: str, seen: str, by, request=None):
     """Apply ``changes`` and the roles ticked (among those ``by`` may give), if nobody changed the person
-    since the form showed the state ``seen`` (its fingerprint). Returns the audit events written."""
+    since the form showed the state ``seen`` (its fingerprint). Returns the audit events written.
+
+    A change made in between raises the portal's ``EditConflictError`` (not a ``PersonError``: the view
+    answers it differently, showing the form again as the person is now), with the words to show."""
     person = User.objects.select_for_update(of=("self",)).select_related("team", "line_manager").get(pk=person.pk)
     if fingerprint(person) != seen:
         raise EditConflictError(

@@ -5,34 +5,26 @@ Open to ``portal.manage_people`` (People administrators and service managers), f
 own service only (``User.objects.manageable_by``): anyone else there answers 404.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.access import access_required
 from portal.csv_export import csv_response
+from portal.edit_conflicts import EditConflictError
 from portal.models import User
 from portal.people import invitations, selectors, services
-from portal.people.forms import AddPersonForm, ChangePersonForm, PeopleFilterForm
+from portal.people.access import can_manage_people
+from portal.people.filter_forms import PeopleFilterForm
+from portal.people.forms import AddPersonForm, ChangePersonForm
 
 PAGE_SIZE = 50
 STATUS_LABELS = dict(selectors.STATUS_CHOICES)
-
-
-def manage_required(view):
-    @wraps(view)
-    @login_required
-    @permission_required("portal.manage_people", raise_exception=True)
-    def wrapped(request, *args, **kwargs):
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _person(request, pk) -> User:
@@ -61,7 +53,7 @@ def _filtered(request):
     return form, filters, selectors.people_for(user, filters, timezone.localdate())
 
 
-@manage_required
+@access_required(can_manage_people)
 def people_list(request):
     form, filters, people = _filtered(request)
     today = timezone.localdate()
@@ -80,7 +72,7 @@ def people_list(request):
     )
 
 
-@manage_required
+@access_required(can_manage_people)
 def people_csv(request):
     _form, _filters, people = _filtered(request)
     today = timezone.localdate()
@@ -104,7 +96,7 @@ def people_csv(request):
 # --- Adding -------------------------------------------------------------------------------
 
 
-@manage_required
+@access_required(can_manage_people)
 @require_http_methods(["GET", "POST"])
 def add_person(request):
     form = AddPersonForm(request.POST or None, administrator=request.user)
@@ -124,7 +116,7 @@ def add_person(request):
 # --- One person ---------------------------------------------------------------------------
 
 
-@manage_required
+@access_required(can_manage_people)
 def person_detail(request, pk):
     person = _person(request, pk)
     now = timezone.now()
@@ -157,7 +149,7 @@ def person_detail(request, pk):
     )
 
 
-@manage_required
+@access_required(can_manage_people)
 @require_http_methods(["GET", "POST"])
 def change_person(request, pk):
     person = _person(request, pk)
@@ -173,7 +165,7 @@ def change_person(request, pk):
                 by=request.user,
                 request=request,
             )
-        except services.EditConflictError as error:
+        except EditConflictError as error:
             # Show the form again as the record is now, keeping the reason they wrote.
             person = _person(request, pk)
             form = _fresh_form_with_error(request, person, str(error))
@@ -215,14 +207,14 @@ def _act_on_invitation(request, pk, act, done: str):
     return redirect("people:person", pk=person.pk)
 
 
-@manage_required
+@access_required(can_manage_people)
 @require_POST
 def resend_invitation(request, pk):
     done = "A new invitation is on its way to {person.email}. Earlier links no longer work."
     return _act_on_invitation(request, pk, invitations.resend, done)
 
 
-@manage_required
+@access_required(can_manage_people)
 @require_POST
 def withdraw_invitation(request, pk):
     done = "{person}’s invitation is withdrawn. The link in their email no longer works."

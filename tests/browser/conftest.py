@@ -2,6 +2,10 @@
 
 Never downloads a browser. Where /usr/bin/chromium is absent the tests are
 skipped with that reason; CI installs it (.ci/run).
+
+The fixtures every browser test may ask for are here: the pages, signing in, axe-core, an empty cache and an
+authenticator app. Plain helpers (the page's heading, banners, error summary, moving by keyboard) are in
+helpers.py; each app's own fixtures and helpers are in its folder (training/, supervision/).
 """
 
 import os
@@ -10,6 +14,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.test import Client
+
+from tests.two_factor import totp_secret  # noqa: F401 - an authenticator app, for the sign-in tests
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -162,3 +171,27 @@ def sign_in(password):
         page.get_by_role("button", name="Sign in").click()
 
     return do
+
+
+@pytest.fixture
+def sign_in_as(live_server):
+    """Signed in by session cookie, for tests that are not about the sign-in pages (tested on their own)."""
+
+    def do(page, person):
+        client = Client()
+        client.force_login(person)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+    return do
+
+
+@pytest.fixture
+def empty_cache(transactional_db):
+    """Start a test without the last one's sign-in counters, feedback rate limits or cached pages.
+
+    The shared cache is a database table that flushing between tests leaves alone, and rendered pages stay
+    in memory. Modules that need it say so with `pytestmark = pytest.mark.usefixtures("empty_cache")`.
+    """
+    for name in settings.CACHES:
+        caches[name].clear()

@@ -4,34 +4,19 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from practice_guide import services
 from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback
+from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, success_banner, tab_until
+from tests.dates import as_typed
 
-TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
 PUBLISHED = ["What to expect", "Your rights", "Feedback and complaints"]
 DRAFT = "Secret draft plans"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(transactional_db):
-    """The shared cache is a database table that flushing between tests leaves alone, and rendered pages stay in
-    memory: start each test without the last one's feedback rate limit or pages."""
-    for name in settings.CACHES:
-        caches[name].clear()
-
-
-def tab_until(page, test, *, presses=40):
-    """Press Tab until `test` (JavaScript, given the focused element as `element`) is true; fail after `presses`."""
-    for _ in range(presses):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"(element => Boolean({test}))(document.activeElement)"):
-            return
-    pytest.fail(f"The keyboard never reached an element where {test}")
+pytestmark = pytest.mark.usefixtures("empty_cache")
 
 
 # --- Reading the guide ---------------------------------------------------------------------
@@ -265,7 +250,7 @@ def test_no_feedback_without_a_comment_can_be_skipped(page, guide):
 def test_a_part_fits_a_320_pixel_screen(phone_page, guide, assert_accessible):
     phone_page.goto("/guide/what-to-expect/")
     expect(phone_page.get_by_role("heading", level=1)).to_have_text("What to expect")
-    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(phone_page)
     assert overflow <= 0
     assert_accessible(phone_page)
 
@@ -290,10 +275,6 @@ def open_manage(page, sign_in, editor):
     page.wait_for_url("**/guide/manage/")
 
 
-def success_banner(page):
-    return page.locator(".govuk-notification-banner--success")
-
-
 def test_editor_sees_every_part_with_its_status(page, sign_in, editor, guide, assert_accessible):
     open_manage(page, sign_in, editor)
     expect(page).to_have_title(f"Edit the guide for families{TITLE_SUFFIX}")
@@ -315,7 +296,7 @@ def test_add_a_part_needs_a_title(page, sign_in, editor, guide, assert_accessibl
     assert_accessible(page)
     page.get_by_role("button", name="Create draft").click()
     expect(page).to_have_title(re.compile("^Error: Add a part"))
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Enter a title" in summary.inner_text()
     assert "Enter a summary" in summary.inner_text()
     assert "Enter the text for parents and carers" in summary.inner_text()
@@ -430,7 +411,7 @@ def test_editing_a_part_with_an_empty_title_shows_an_error(page, sign_in, editor
         page.get_by_role("button", name="Save draft").click()
     assert posted.value.status == 200
     expect(page).to_have_title(re.compile("^Error: Edit “Your rights”"))
-    assert "Enter a title" in page.locator(".govuk-error-summary").inner_text()
+    assert "Enter a title" in error_summary(page).inner_text()
     assert_accessible(page)
 
 
@@ -446,13 +427,13 @@ def test_schedule_publishing_page_and_its_errors(page, sign_in, editor, guide, a
     page.get_by_label("Time").fill("")
     page.get_by_role("button", name="Schedule publishing").click()
     expect(page).to_have_title(re.compile("^Error: Schedule publishing"))
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Enter the date to publish" in summary.inner_text()
     assert "Enter the time to publish" in summary.inner_text()
     assert_accessible(page)
 
     tomorrow = timezone.localdate() + timedelta(days=1)
-    page.get_by_label("Date").fill(f"{tomorrow:%d %m %Y}")
+    page.get_by_label("Date").fill(as_typed(tomorrow))
     page.get_by_label("Time").fill("09:00")
     page.get_by_role("button", name="Schedule publishing").click()
     assert "will be published on" in success_banner(page).inner_text()
@@ -476,7 +457,7 @@ def test_editor_keeps_the_glossary(page, sign_in, editor, guide, assert_accessib
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     expect(page).to_have_title(re.compile("^Error: Add a word to the glossary"))
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Enter the word or phrase" in summary.inner_text()
     assert "Enter what it means" in summary.inner_text()
     assert_accessible(page)

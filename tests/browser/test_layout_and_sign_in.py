@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from playwright.sync_api import expect
 
-TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
+from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
 
 
 def test_home_page_is_accessible_and_styled(page, assert_accessible, transactional_db):
@@ -38,7 +38,7 @@ def test_govuk_frontend_javascript_is_initialised(page, transactional_db):
 
 def test_home_page_fits_a_320_pixel_screen(phone_page, assert_accessible, transactional_db):
     phone_page.goto("/")
-    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(phone_page)
     assert overflow <= 0
     assert_accessible(phone_page)
 
@@ -78,10 +78,10 @@ def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
 def test_bad_sign_in_shows_an_accessible_error_summary(page, sign_in, worker, assert_accessible):
     sign_in(page, worker, "not-my-password")
     assert page.title().startswith("Error: Sign in")
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Enter a correct work email address and password" in summary.inner_text()
     # GOV.UK Frontend moves focus to the summary so screen readers announce it.
-    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+    wait_for_error_summary_focus(page)
     assert_accessible(page)
 
 

@@ -12,8 +12,6 @@ import re
 
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.urls import reverse
@@ -22,7 +20,8 @@ from fido2.utils import sha256, websafe_encode
 from fido2.webauthn import AttestationObject, AttestedCredentialData, AuthenticatorData, CollectedClientData
 from playwright.sync_api import expect
 
-from tests.browser.test_sign_in_and_two_factor import TITLE_SUFFIX, code_for
+from tests.browser.helpers import TITLE_SUFFIX, error_summary
+from tests.two_factor import code_for
 
 PASSKEY_NOT_ACCEPTED = "Your passkey was not accepted. Try again, or enter a code"
 
@@ -56,14 +55,6 @@ def add_passkey(page, name, assert_accessible=None):
     # allauth's passkey script (a module, run before "load") wires the button: click only after it ran.
     page.wait_for_load_state("load")
     page.get_by_role("button", name="Create a passkey").click()
-
-
-@pytest.fixture
-def totp_secret(worker):
-    secret = generate_totp_secret()
-    TOTP.activate(worker, secret)
-    RecoveryCodes.activate(worker)
-    return secret
 
 
 def test_add_a_passkey_then_use_it_alone_to_sign_in(page, sign_in, worker, assert_accessible):
@@ -141,7 +132,7 @@ def test_someone_with_only_a_passkey_can_sign_in_with_a_recovery_code(page, sign
     page.get_by_label("Recovery code").fill("00000000" if code != "00000000" else "11111111")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(f"Error: Use your passkey to sign in{TITLE_SUFFIX}")
-    assert "The recovery code is not right" in page.locator(".govuk-error-summary").inner_text()
+    assert "The recovery code is not right" in error_summary(page).inner_text()
     assert_accessible(page)
     page.get_by_label("Recovery code").fill(code)
     page.get_by_role("button", name="Continue").click()
@@ -159,7 +150,7 @@ def test_a_passkey_answer_the_portal_cannot_check_shows_an_error(page, sign_in, 
         "(input) => { input.value = JSON.stringify({id: 'x', type: 'public-key'}); input.form.submit() }"
     )
     expect(page).to_have_title(f"Error: Use your passkey to sign in{TITLE_SUFFIX}")
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert PASSKEY_NOT_ACCEPTED in summary.inner_text()
     assert_accessible(page)
     summary.get_by_role("link").click()
@@ -174,7 +165,7 @@ def test_adding_a_passkey_without_using_the_button_shows_an_error(page, sign_in,
     page.goto(reverse("mfa_add_webauthn"))
     page.get_by_label("Name for this passkey").press("Enter")
     expect(page).to_have_title(f"Error: Add a passkey{TITLE_SUFFIX}")
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Use the button to create a passkey on this device" in summary.inner_text()
     assert_accessible(page)
     summary.get_by_role("link").click()

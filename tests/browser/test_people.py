@@ -5,21 +5,14 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from playwright.sync_api import expect
 
 from portal.models import AuditEvent, AuditKind, User
 from portal.roles import Role
+from tests.browser.helpers import TITLE_SUFFIX, error_summary, heading, sideways_overflow, success_banner
 from tests.factories import UserFactory
 
-TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache(transactional_db):
-    for name in settings.CACHES:
-        caches[name].clear()
+pytestmark = pytest.mark.usefixtures("empty_cache")
 
 
 @pytest.fixture
@@ -27,10 +20,6 @@ def people(team, other_team, supervisor, worker, other_supervisor):
     for _number in range(3):
         UserFactory(team=other_team, line_manager=other_supervisor, roles=[Role.SOCIAL_WORKER])
     return [supervisor, worker, other_supervisor]
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
@@ -62,7 +51,7 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     page.get_by_label("Start date", exact=True).fill("31 2 2027")
     page.get_by_role("button", name="Add and send invitation").click()
     expect(page).to_have_title(f"Error: Add a person{TITLE_SUFFIX}")
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     expect(summary).to_contain_text("There is already an account with this email address")
     expect(summary).to_contain_text("Enter a real start date, like 27 3 2027")
     assert_accessible(page)
@@ -74,7 +63,7 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     # Their page.
     page.wait_for_url(re.compile(r"/people/manage/\d+/$"))
     expect(heading(page)).to_have_text("Nia Roberts")
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("We have emailed their invitation")
+    expect(success_banner(page)).to_contain_text("We have emailed their invitation")
     expect(page.get_by_text("Waiting to be accepted")).to_be_visible()
     assert_accessible(page)
 
@@ -84,7 +73,7 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     assert_accessible(page)
     page.get_by_label("Job title").fill("Senior Social Worker")
     page.get_by_role("button", name="Save changes").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the reason for the change")
+    expect(error_summary(page)).to_contain_text("Enter the reason for the change")
     assert_accessible(page)
     page.get_by_label("Reason for the change").fill("Promoted after probation")
     page.get_by_role("button", name="Save changes").click()
@@ -123,7 +112,7 @@ def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, ser
     page.get_by_label("Choose a password").fill("short")
     page.get_by_label("Type the password again").fill("short")
     page.get_by_role("button", name="Set password and continue").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("too short")
+    expect(error_summary(page)).to_contain_text("too short")
     assert_accessible(page)
     page.get_by_label("Choose a password").fill("kettle orchard lantern 42")
     page.get_by_label("Type the password again").fill("kettle orchard lantern 42")
@@ -141,15 +130,11 @@ def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, ser
     assert_accessible(page)
 
 
-def overflow(page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 def test_the_import_columns_page_fits_a_320_pixel_screen(phone_page, sign_in, service_manager, assert_accessible):
     sign_in(phone_page, service_manager)
     phone_page.goto("/people/manage/import/columns/")
     expect(heading(phone_page)).to_have_text("What goes in each column")
     # The wide table scrolls inside its own region; the page itself does not scroll sideways.
     expect(phone_page.get_by_role("region", name="The columns")).to_be_visible()
-    assert overflow(phone_page) <= 0
+    assert sideways_overflow(phone_page) <= 0
     assert_accessible(phone_page)

@@ -3,37 +3,20 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
-from django.core.cache import caches
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.models import User
 from portal.roles import Role
 from supervision.models import Agreement
+from tests.browser.helpers import error_summary, success_banner
 from tests.factories import AgreementFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def clean_slate(transactional_db, settings):
+def clean_slate(empty_cache, settings):
     """No sign-in counters from the last test; password sign-in without a second factor, as in `make run`."""
     settings.REQUIRE_MFA = False
-    for name in settings.CACHES:
-        caches[name].clear()
-
-
-@pytest.fixture
-def sign_in_as(live_server):
-    """Signed in by session cookie, so these tests do not depend on the sign-in pages (tested on their own)."""
-
-    def do(page, person):
-        client = Client()
-        client.force_login(person)
-        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-    return do
 
 
 @pytest.fixture
@@ -58,14 +41,12 @@ def test_recording_a_leaver_and_handing_over(
     leaving = timezone.localdate() + timedelta(days=7)
     page.get_by_label("Leaving date").fill(f"{leaving:%d/%m/%Y}")
     page.get_by_role("button", name="Record leaving and hand over").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose who takes over")
+    expect(error_summary(page)).to_contain_text("Choose who takes over")
     assert_accessible(page)
 
     page.get_by_label("Who takes over").select_option(label=f"Grace Adeyemi, {team.name}")
     page.get_by_role("button", name="Record leaving and hand over").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "Everything listed has been handed over"
-    )
+    expect(success_banner(page)).to_contain_text("Everything listed has been handed over")
     assert_accessible(page)
     assert Agreement.objects.current().get(supervisee=worker).supervisor == successor
     assert User.objects.get(pk=worker.pk).line_manager == successor
@@ -87,7 +68,7 @@ def test_importing_people_from_a_spreadsheet(page, sign_in_as, assert_accessible
     broken.write_text("Email,Full name,Team\r\nana@example.org,Ana Lima,Nowhere\r\n", encoding="utf-8")
     page.get_by_label("CSV file").set_input_files(str(broken))
     page.get_by_role("button", name="Upload and check").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("There is no team called “Nowhere” in your service")
+    expect(error_summary(page)).to_contain_text("There is no team called “Nowhere” in your service")
     expect(page.get_by_role("button", name="Confirm and save")).to_have_count(0)
     assert_accessible(page)
 
@@ -101,6 +82,6 @@ def test_importing_people_from_a_spreadsheet(page, sign_in_as, assert_accessible
     assert not User.objects.filter(email="ana@example.org").exists()
 
     page.get_by_role("button", name="Confirm and save").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Import saved: 1 person added")
+    expect(success_banner(page)).to_contain_text("Import saved: 1 person added")
     assert_accessible(page)
     assert User.objects.filter(email="ana@example.org", team=team).exists()

@@ -3,8 +3,6 @@ the admin works under the strict policy, and the Permissions-Policy names only f
 """
 
 import pytest
-from django.conf import settings as django_settings
-from django.test import Client
 from django.urls import reverse
 
 from tests.browser.conftest import _watch
@@ -14,14 +12,6 @@ from tests.factories import UserFactory
 @pytest.fixture
 def administrator(db):
     return UserFactory(is_staff=True, is_superuser=True, full_name="Sam Admin")
-
-
-def _signed_in_as(page, person, live_server):
-    """Put a signed-in session cookie in the browser (the admin is not what this tests)."""
-    client = Client()
-    client.force_login(person)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_the_watch_catches_inline_script_and_inline_style(browser, live_server, db):
@@ -57,11 +47,11 @@ def test_the_watch_catches_inline_script_and_inline_style(browser, live_server, 
     ],
     ids=["index", "people", "change a person", "add a person", "add a role"],
 )
-def test_the_admin_works_under_the_policy(page, live_server, administrator, settings, url):
+def test_the_admin_works_under_the_policy(page, sign_in_as, administrator, settings, url):
     """Django's admin uses script files and data attributes, not inline code: no exception is needed.
     The page fixture fails the test on any violation (the autocomplete and the role picker included)."""
     settings.REQUIRE_MFA = False
-    _signed_in_as(page, administrator, live_server)
+    sign_in_as(page, administrator)  # the admin, not the sign-in pages, is what this tests
     page.goto(url(administrator))
     assert "Django site admin" in page.title() or "administration" in page.title().lower()
     page.wait_for_load_state("networkidle")

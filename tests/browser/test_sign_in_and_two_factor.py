@@ -1,29 +1,14 @@
 """Signing in with django-allauth and two-factor sign-in, in the browser, with axe-core on every page."""
 
 import re
-import time
 
-import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.urls import reverse
 from playwright.sync_api import expect
 
-TITLE_SUFFIX = " – Children's social care practice portal – City of London Corporation"
-
-
-def code_for(secret: str) -> str:
-    """The code an authenticator app shows now, from allauth's own TOTP helper."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
-@pytest.fixture
-def totp_secret(worker):
-    secret = generate_totp_secret()
-    TOTP.activate(worker, secret)
-    RecoveryCodes.activate(worker)
-    return secret
+from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
+from tests.two_factor import code_for
 
 
 def test_sign_in_with_an_app_code(page, sign_in, worker, totp_secret, assert_accessible):
@@ -35,9 +20,9 @@ def test_sign_in_with_an_app_code(page, sign_in, worker, totp_secret, assert_acc
     page.get_by_label("Code").fill("000000" if right != "000000" else "111111")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(f"Error: Enter your two-factor sign-in code{TITLE_SUFFIX}")
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "The code is not right" in summary.inner_text()
-    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+    wait_for_error_summary_focus(page)
     assert_accessible(page)
     summary.get_by_role("link").click()
     assert page.evaluate("document.activeElement.id") == "id_code"
@@ -80,7 +65,7 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     secret = secret.replace(" ", "")
     assert_accessible(page)
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
-    assert "Enter the code" in page.locator(".govuk-error-summary").inner_text()
+    assert "Enter the code" in error_summary(page).inner_text()
     assert_accessible(page)
     page.get_by_label("Code from your app").fill(code_for(secret))
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
@@ -105,7 +90,7 @@ def test_the_setup_key_fits_a_320_pixel_screen(phone_page, sign_in, worker, asse
     key = phone_page.locator("#authenticator_secret")
     expect(key).to_be_visible()
     assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", key.inner_text().strip())
-    overflow = phone_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = sideways_overflow(phone_page)
     assert overflow <= 0
     box = key.bounding_box()
     assert box["x"] + box["width"] <= 320
@@ -147,7 +132,7 @@ def test_passkey_pages(page, sign_in, worker, password, totp_secret, assert_acce
     assert page.locator("h1").inner_text() == "Rename a passkey"
     page.get_by_label("Name for this passkey").fill("")
     page.get_by_role("button", name="Save name").click()
-    assert "Enter a name for this passkey" in page.locator(".govuk-error-summary").inner_text()
+    assert "Enter a name for this passkey" in error_summary(page).inner_text()
     assert_accessible(page)
     page.get_by_label("Name for this passkey").fill("Desk key")
     page.get_by_role("button", name="Save name").click()
@@ -176,7 +161,7 @@ def test_a_service_manager_resets_a_second_factor(
     assert "Authenticator app" in page.locator("table").inner_text()
     assert_accessible(page)
     page.get_by_role("button", name="Reset two-factor sign-in").click()
-    summary = page.locator(".govuk-error-summary")
+    summary = error_summary(page)
     assert "Enter why you are resetting their two-factor sign-in" in summary.inner_text()
     assert_accessible(page)
     page.get_by_label("Why are you resetting their two-factor sign-in?").fill(

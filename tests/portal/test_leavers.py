@@ -18,6 +18,7 @@ from portal.models import AuditEvent, AuditKind, User
 from portal.people import leavers
 from portal.roles import Role
 from supervision.models import Action, Agreement, AuditEntry, Session
+from tests.dates import as_shown
 from tests.factories import (
     ActionFactory,
     AgreementFactory,
@@ -318,7 +319,7 @@ def test_posting_hands_everything_over(client, world, leaver, people_admin, succ
     )
 
     assert response.redirect_chain == [(url(leaver), 302)]
-    assert f"leaving date is {day:%-d %B %Y}. Everything listed has been handed over." in response.content.decode()
+    assert f"leaving date is {as_shown(day)}. Everything listed has been handed over." in response.content.decode()
     assert User.objects.get(pk=leaver.pk).leaving_date == day
     assert User.objects.get(pk=worker.pk).line_manager == successor
     assert Action.objects.get(pk=world["action"].pk).completed_on is not None
@@ -365,7 +366,7 @@ def test_a_leaving_date_long_past_is_refused_and_one_recently_past_is_accepted(
 
     assert response.status_code == 200
     assert (
-        f"The leaving date cannot be more than 90 days ago: enter a date on or after {earliest:%-d %B %Y}, "
+        f"The leaving date cannot be more than 90 days ago: enter a date on or after {as_shown(earliest)}, "
         "or check the year"
     ) in response.content.decode()
     assert User.objects.get(pk=leaver.pk).leaving_date is None

@@ -10,6 +10,7 @@ from django.utils import timezone
 from portal import audit
 from portal.models import AuditEvent, AuditKind
 from portal.roles import Role
+from tests.dates import as_typed
 from tests.factories import UserFactory
 
 
@@ -35,9 +36,9 @@ def test_the_trail_filters_by_kind_person_and_dates(manager_client, worker, serv
     assert shown(manager_client.get(url, {"kind": AuditKind.SIGN_IN_FAILED})) == [failed]
     assert shown(manager_client.get(url, {"person": "stranger"})) == [failed]
     assert shown(manager_client.get(url, {"person": worker.email.upper()})) == [signed_in, changed]
-    since = (timezone.localdate() - timedelta(days=1)).strftime("%d %m %Y")
+    since = as_typed(timezone.localdate() - timedelta(days=1))
     assert shown(manager_client.get(url, {"since": since})) == [failed, signed_in]
-    until = (timezone.localdate() - timedelta(days=30)).strftime("%d %m %Y")
+    until = as_typed(timezone.localdate() - timedelta(days=30))
     assert shown(manager_client.get(url, {"until": until})) == [changed]
 
 

@@ -1,14 +1,14 @@
 from django.contrib.auth.models import Group
 
-from portal.roles import ROLES, Role, sync_roles
+from portal.roles import ROLES, Role, permissions_of, sync_roles
 from tests.factories import UserFactory
 
 
 def test_every_role_exists_as_a_group_with_exactly_its_permissions(db):
-    for name, (_purpose, permissions) in ROLES.items():
+    for name in ROLES:
         group = Group.objects.get(name=name)
         granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
-        assert granted == set(permissions), name
+        assert granted == set(permissions_of(name)), name
 
 
 def test_the_six_roles_are_there(db):
@@ -36,3 +36,30 @@ def test_a_person_can_hold_several_roles(db):
     assert set(person.role_names) == {Role.SUPERVISOR, Role.GUIDE_EDITOR}
     assert person.has_perm("portal.view_team_people")
     assert not person.has_perm("portal.view_service_people")
+
+
+def test_each_role_holds_the_feature_apps_permissions_they_register(db):
+    """The apps add their permissions to the portal's roles (portal.features); the roles hold the same
+    permissions as before the apps declared their own."""
+    assert set(permissions_of(Role.SUPERVISOR)) == {
+        "portal.view_team_people",
+        "supervision.supervise",
+        "supervision.view_dashboard",
+        "training.view_team_training",
+    }
+    assert set(permissions_of(Role.SERVICE_MANAGER)) == {
+        "portal.view_team_people",
+        "portal.view_service_people",
+        "portal.manage_people",
+        "portal.reset_second_factor",
+        "portal.view_portal_audit",
+        "supervision.supervise",
+        "supervision.view_dashboard",
+        "supervision.view_service_records",
+        "supervision.view_audit",
+        "training.view_all_training",
+    }
+    assert permissions_of(Role.GUIDE_EDITOR) == ["practice_guide.manage_guide"]
+    assert set(permissions_of(Role.TRAINING_COORDINATOR)) == {"training.manage_training", "training.view_all_training"}
+    assert permissions_of(Role.FACILITATOR) == ["supervision.run_group_sessions"]
+    assert permissions_of(Role.SOCIAL_WORKER) == []

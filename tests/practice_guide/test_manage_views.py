@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from portal.roles import Role
 from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback
+from tests.dates import as_typed
 from tests.factories import UserFactory, published_part
 
 
@@ -173,7 +174,7 @@ def test_scheduling_a_real_date(client, guide, editor):
     client.force_login(editor)
     tomorrow = timezone.localdate() + timedelta(days=1)
     response = client.post(
-        f"/guide/manage/{guide[0].pk}/schedule/", {"publish_on": tomorrow.strftime("%d %m %Y"), "publish_time": "09:00"}
+        f"/guide/manage/{guide[0].pk}/schedule/", {"publish_on": as_typed(tomorrow), "publish_time": "09:00"}
     )
     assert response.status_code == 302
     part = GuidePart.objects.get(pk=guide[0].pk)

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from portal.edit_conflicts import EditConflictError
 from practice_guide import services
 from practice_guide.models import GuidePart, PartEvent
 from tests.factories import draft_part, published_part
@@ -35,7 +36,7 @@ def test_a_save_over_someone_elses_newer_save_is_refused(editor):
     part = draft_part(by=editor)
     opened_at = part.edit_version
     services.save_draft(part, expected_version=opened_at, text=text(body="First editor"), by=editor)
-    with pytest.raises(services.EditConflictError):
+    with pytest.raises(EditConflictError):
         services.save_draft(part, expected_version=opened_at, text=text(body="Second editor"), by=editor)
     part.refresh_from_db()
     assert part.draft.body_parents == "First editor"

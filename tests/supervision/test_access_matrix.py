@@ -7,6 +7,7 @@ Records one may not know exist answer 404; pages one may know of but not use ans
 """
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -14,27 +15,26 @@ from django.utils import timezone
 
 from portal.roles import Role
 from supervision.models import Preparation
+from supervision.urls import urlpatterns
+from tests.access_matrix import (
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    STAFF_ROLES,
+    assert_access,
+    body_of,
+    give_a_line_manager,
+    only_for,
+    people_by_role,
+    url_names_missing_from,
+)
 from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
 
-ROLES = [
-    "worker",
-    "team_mate",
-    "other_worker",
-    "supervisor",
-    "other_supervisor",
-    "service_manager",
-    "facilitator",
-    "editor",
-    "anonymous",
-]
+ROLES = [*STAFF_ROLES, "anonymous"]
 
-OK, REDIRECT, FORBIDDEN, MISSING, BAD = 200, 302, 403, 404, 400
-EVERYONE_SIGNED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": REDIRECT}
-
-
-def only(allowed: dict, *, others: int) -> dict:
-    """Expected statuses: `allowed` for those named, `others` for the rest, sign-in redirect for anonymous."""
-    return {role: allowed.get(role, others) for role in ROLES} | {"anonymous": REDIRECT}
+only = only_for(ROLES)
+EVERYONE_SIGNED_IN = only({}, others=OK)
 
 
 SUPERVISES = {"supervisor": OK, "other_supervisor": OK, "service_manager": OK}
@@ -168,17 +168,8 @@ CASES = [
 
 
 @pytest.fixture
-def world(
-    worker,
-    team_mate,
-    other_worker,
-    supervisor,
-    other_supervisor,
-    service_manager,
-    facilitator,
-    editor,
-    supervision_session,
-):
+def world(request, worker, supervisor, facilitator, supervision_session):
+    people = people_by_role(request, ROLES)
     session = supervision_session
     locked = SessionFactory(
         supervisee=worker,
@@ -191,16 +182,7 @@ def world(
     group_session = GroupSessionFactory(facilitator=facilitator)
     group_session.attendees.set([worker])
     return {
-        "people": {
-            "worker": worker,
-            "team_mate": team_mate,
-            "other_worker": other_worker,
-            "supervisor": supervisor,
-            "other_supervisor": other_supervisor,
-            "service_manager": service_manager,
-            "facilitator": facilitator,
-            "editor": editor,
-        },
+        "people": people,
         "agreement": worker.agreements.get(),
         "session": session,
         "locked_session": locked,
@@ -227,12 +209,16 @@ def _post_data(world, name):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_supervision_url_access(client, world, role, name, method, url, expected):
-    if role != "anonymous":
-        client.force_login(world["people"][role])
-    response = getattr(client, method)(url(world), _post_data(world, name))
-    assert response.status_code == expected[role], f"{role} on {name}"
-    if expected[role] == REDIRECT and role == "anonymous":
-        assert response.url.startswith(reverse("login"))
+    assert_access(client, world["people"], role, name, method, url(world), _post_data(world, name), expected)
+
+
+def test_every_supervision_url_is_in_the_matrix():
+    """A new URL in supervision/urls.py must be added to the matrix above."""
+    fake = SimpleNamespace(pk=1)
+    fake_world = dict.fromkeys(
+        ["preparation", "session", "agreement", "locked_session", "action", "group_session"], fake
+    )
+    assert url_names_missing_from(CASES, urlpatterns, fake_world) == set()
 
 
 def test_facilitator_never_sees_individual_supervision_content(client, world):
@@ -284,9 +270,7 @@ def test_action_owner_on_another_session_can_complete_only_their_own(client, wor
 
 @pytest.fixture
 def colleagues(world, team, other_team, supervisor):
-    head = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Group Manager")
-    supervisor.line_manager = head
-    supervisor.save()
+    head = give_a_line_manager(supervisor, team)
     peer = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager")
     # The peer supervisor is supervised by the head of the group, as is the supervisor.
     AgreementFactory(supervisee=peer, supervisor=head)
@@ -312,9 +296,9 @@ MANAGES = {
 def test_the_dashboard_lists_only_the_people_a_supervisor_manages(client, colleagues, supervisor, page):
     client.force_login(supervisor)
     response = client.get(reverse(page))
-    body = b"".join(response.streaming_content) if response.streaming else response.content
+    body = body_of(response)
     for who, managed in MANAGES.items():
-        assert (colleagues[who].full_name in body.decode()) is managed, who
+        assert (colleagues[who].full_name in body) is managed, who
 
 
 @pytest.mark.parametrize(("who", "managed"), MANAGES.items(), ids=list(MANAGES))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from portal.management.commands.load_demo import FIRST_TEAM, SECOND_TEAM
 from portal.models import User
 from portal.roles import Role
-from supervision import demo
+from supervision.demo.stories import STORIES
 from supervision.frames import FrameChoice, frame_for
 from supervision.models import (
     Action,
@@ -28,7 +28,7 @@ from supervision.models import (
     add_months,
 )
 
-DEMO_SUPERVISEES = [story.email for story in demo.STORIES]
+DEMO_SUPERVISEES = [story.email for story in STORIES]
 # Two capitalised words in a row, as a name would be ("Jordan Smith"). The demo names no one.
 LOOKS_LIKE_A_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 

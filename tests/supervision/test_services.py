@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from portal.edit_conflicts import EditConflictError
 from supervision import services
 from supervision.models import Agreement, AuditEntry, Frequency, Session
 from tests.factories import AgreementFactory, SessionFactory, UserFactory
@@ -62,7 +63,7 @@ def test_changing_an_agreement_clears_both_signatures(agreement, supervisor):
 def test_a_second_save_from_an_old_version_is_refused_and_the_first_is_kept(supervision_session, supervisor):
     opened_at = supervision_session.version
     services.write_record(supervision_session, record=_record(), expected_version=opened_at, by=supervisor)
-    with pytest.raises(services.EditConflictError):
+    with pytest.raises(EditConflictError):
         services.write_record(
             supervision_session,
             record=_record(notes={"hypotheses": "Overwrites the first"}),

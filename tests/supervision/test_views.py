@@ -1,7 +1,7 @@
 """The supervision pages: flows, errors, conflicts, warnings, audit of reads, and query bounds."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -9,12 +9,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from supervision.models import Action, Agreement, AuditEntry, CaseDiscussion, Preparation, Session
+from tests.dates import as_typed
 from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
-
-
-def _fmt(day: date) -> str:
-    return day.strftime("%d %m %Y")
-
 
 # --- A supervisor's flow -----------------------------------------------------------------
 
@@ -28,7 +24,7 @@ def test_supervisor_makes_an_asye_agreement_and_both_sign_it(client, supervisor,
         reverse("supervision:agreement-create"),
         {
             "supervisee": newcomer.pk,
-            "starts_on": _fmt(timezone.localdate()),
+            "starts_on": as_typed(timezone.localdate()),
             "frequency": "asye",
             "arrangements": "Thursdays at 10 in room 4.",
             "confidentiality": "Shared only if someone is at risk.",
@@ -69,7 +65,7 @@ def test_supervisor_books_records_adds_case_and_action_then_signs(client, agreem
     today = timezone.localdate()
     response = client.post(
         reverse("supervision:session-book"),
-        {"agreement": agreement.pk, "held_on": _fmt(today), "frame": "signs_of_safety"},
+        {"agreement": agreement.pk, "held_on": as_typed(today), "frame": "signs_of_safety"},
     )
     session = Session.objects.get(supervisee=worker)
     assert response.url == reverse("supervision:session-record", args=[session.pk])
@@ -83,7 +79,7 @@ def test_supervisor_books_records_adds_case_and_action_then_signs(client, agreem
         {
             "version": session.version,
             "frame": "signs_of_safety",
-            "held_on": _fmt(today),
+            "held_on": as_typed(today),
             "note_worries": "Neglect of the baby's health appointments.",
             "note_working_well": "Grandmother visits daily.",
             "scale": "6",
@@ -104,7 +100,7 @@ def test_supervisor_books_records_adds_case_and_action_then_signs(client, agreem
     assert CaseDiscussion.objects.get(session=session).case_reference == "CS-20019"
     client.post(
         reverse("supervision:action-add", args=[session.pk]),
-        {"description": "Ask the health visitor to join", "owner": worker.pk, "due_on": _fmt(today + timedelta(7))},
+        {"description": "Ask the health visitor to join", "owner": worker.pk, "due_on": as_typed(today + timedelta(7))},
     )
     assert Action.objects.get(session=session).owner == worker
 
@@ -314,7 +310,7 @@ def test_facilitator_records_a_group_session_and_attendees_see_it(client, facili
     response = client.post(
         reverse("supervision:group-session-create"),
         {
-            "held_on": _fmt(timezone.localdate()),
+            "held_on": as_typed(timezone.localdate()),
             "theme": "Working with fathers",
             "hours": "3.5",
             "attendees": [worker.pk, team_mate.pk],
@@ -330,7 +326,7 @@ def test_group_session_rejects_bad_hours(client, facilitator):
     client.force_login(facilitator)
     response = client.post(
         reverse("supervision:group-session-create"),
-        {"held_on": _fmt(timezone.localdate()), "theme": "Hope", "hours": "-1"},
+        {"held_on": as_typed(timezone.localdate()), "theme": "Hope", "hours": "-1"},
     )
     assert "The length must be at least half an hour" in response.content.decode()
 

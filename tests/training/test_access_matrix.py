@@ -1,9 +1,9 @@
-"""Every training URL, for every role, allowed or refused; and nothing from another service, for anyone.
+"""Every training URL, for every role, allowed or refused, and what the allowed ones did.
 
-The world: `worker` is managed by `supervisor` (same team, with `team_mate`, `service_manager`, `facilitator`
-and `editor`); `other_worker`, `other_supervisor` and the training `coordinator` are in another team of the
-same service. `worker` has a completed course (with a certificate, not yet evaluated), a request for a
-place waiting for approval, and some external learning waiting for approval.
+The world (`world` in conftest.py): `worker` is managed by `supervisor` (same team, with `team_mate`,
+`service_manager`, `facilitator` and `editor`); `other_worker`, `other_supervisor` and the training
+`coordinator` are in another team of the same service. `worker` has a completed course (with a certificate,
+not yet evaluated), a request for a place waiting for approval, and some external learning waiting for approval.
 
 Workers see their own records; managers those of their team and line reports; the coordinator and
 service managers everyone in the service. Records one may not know exist answer 404; pages one may know
@@ -14,41 +14,27 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.urls import resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-from portal.roles import Role
-from tests.factories import (
-    BookingFactory,
-    CourseDateFactory,
-    CourseFactory,
-    ProgrammeFactory,
-    ServiceFactory,
-    TeamFactory,
-    UserFactory,
+from tests.access_matrix import (
+    FORBIDDEN,
+    MISSING,
+    OK,
+    REDIRECT,
+    STAFF_ROLES,
+    assert_access,
+    only_for,
+    url_names_missing_from,
 )
-from training.models import Booking, BookingStatus, Evaluation, ExternalLearning, Spend
+from tests.dates import as_typed
+from tests.factories import BookingFactory
+from training.models import BookingStatus, Evaluation
 from training.urls import urlpatterns
 
-ROLES = [
-    "worker",
-    "team_mate",
-    "other_worker",
-    "supervisor",
-    "other_supervisor",
-    "service_manager",
-    "coordinator",
-    "facilitator",
-    "editor",
-    "anonymous",
-]
+ROLES = [*STAFF_ROLES, "coordinator", "anonymous"]
 
-OK, REDIRECT, FORBIDDEN, MISSING = 200, 302, 403, 404
-
-
-def only(allowed: dict, *, others: int) -> dict:
-    """Expected statuses: `allowed` for those named, `others` for the rest, sign-in redirect for anonymous."""
-    return {role: allowed.get(role, others) for role in ROLES} | {"anonymous": REDIRECT}
+only = only_for(ROLES)
 
 
 def everyone(status: int) -> dict:
@@ -69,14 +55,6 @@ def approvers(worker_status: int) -> dict:
     return only(
         {"supervisor": worker_status, "coordinator": worker_status, "other_supervisor": MISSING}, others=FORBIDDEN
     )
-
-
-def _in(days: int, hour: int = 9) -> timezone.datetime:
-    return (timezone.localtime() + timedelta(days=days)).replace(hour=hour, minute=30, second=0, microsecond=0)
-
-
-def _form_date(day) -> str:
-    return day.strftime("%d %m %Y")
 
 
 # (name, method, url builder, expected by role, POST data builder or None)
@@ -167,7 +145,7 @@ CASES = [
         lambda w: {
             "title": "Research in Practice briefing",
             "kind": "research",
-            "completed_on": _form_date(timezone.localdate() - timedelta(days=3)),
+            "completed_on": as_typed(timezone.localdate() - timedelta(days=3)),
             "hours": "1.5",
             "reflection": "Think about the father's voice in every plan.",
         },
@@ -301,7 +279,7 @@ CASES = [
         only({"coordinator": REDIRECT}, others=FORBIDDEN),
         lambda w: {
             "course": w["course"].pk,
-            "start_date": _form_date(timezone.localdate() + timedelta(days=40)),
+            "start_date": as_typed(timezone.localdate() + timedelta(days=40)),
             "start_time": "09:30",
             "end_time": "16:30",
             "location": "Guildhall, Committee Room 3",
@@ -319,7 +297,7 @@ CASES = [
         only({"coordinator": REDIRECT}, others=FORBIDDEN),
         lambda w: {
             "version": w["open_date"].version,
-            "start_date": _form_date(timezone.localtime(w["open_date"].starts_at)),
+            "start_date": as_typed(timezone.localtime(w["open_date"].starts_at)),
             "start_time": "09:30",
             "end_time": "16:30",
             "location": "Online",
@@ -359,7 +337,7 @@ CASES = [
         only({"coordinator": REDIRECT}, others=FORBIDDEN),
         lambda w: {
             "record_spend": "1",
-            "spend-spent_on": _form_date(timezone.localdate()),
+            "spend-spent_on": as_typed(timezone.localdate()),
             "spend-amount": "1200",
             "spend-description": "Invoice 4471: systemic practice, 10 places",
             "spend-course": "",
@@ -402,68 +380,13 @@ def test_every_training_url_is_in_the_matrix():
     fake_world = {"people": {"worker": fake}} | dict.fromkeys(
         ["course", "retired_course", "open_date", "past_date", "completed", "pending", "learning"], fake
     )
-    reached = {resolve(url(fake_world).split("?")[0]).url_name for _name, _method, url, _expected, _data in CASES}
-    assert {pattern.name for pattern in urlpatterns} - reached == set()
-
-
-@pytest.fixture
-def world(
-    worker, team_mate, other_worker, supervisor, other_supervisor, service_manager, coordinator, facilitator, editor
-):
-    course = CourseFactory(title="Introduction to systemic practice", programme=ProgrammeFactory())
-    open_date = CourseDateFactory(course=course, starts_at=_in(14), ends_at=_in(14, hour=16))
-    asked_date = CourseDateFactory(course=course, starts_at=_in(21), ends_at=_in(21, hour=16))
-    past_date = CourseDateFactory(course=course, starts_at=_in(-30), ends_at=_in(-30, hour=16))
-    completed = BookingFactory(
-        course_date=past_date,
-        person=worker,
-        attendance="attended",
-        hours_attended=course.hours,
-        completed_on=timezone.localtime(past_date.starts_at).date(),
-        certificate=b"%PDF-1.7\n%%EOF\n",
-        certificate_name="certificate.pdf",
-        certificate_type="application/pdf",
-    )
-    pending = BookingFactory(course_date=asked_date, person=worker, status="pending", approved_at=None)
-    learning = ExternalLearning.objects.create(
-        person=worker,
-        title="Working with fathers conference",
-        kind="conference",
-        completed_on=timezone.localdate() - timedelta(days=10),
-        hours=6,
-        reflection="Invite fathers early and by name.",
-    )
-    return {
-        "retired_course": CourseFactory(title="Signs of Safety (old version)", is_active=False),
-        "people": {
-            "worker": worker,
-            "team_mate": team_mate,
-            "other_worker": other_worker,
-            "supervisor": supervisor,
-            "other_supervisor": other_supervisor,
-            "service_manager": service_manager,
-            "coordinator": coordinator,
-            "facilitator": facilitator,
-            "editor": editor,
-        },
-        "course": course,
-        "open_date": open_date,
-        "past_date": past_date,
-        "completed": completed,
-        "pending": pending,
-        "learning": learning,
-    }
+    assert url_names_missing_from(CASES, urlpatterns, fake_world) == set()
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected", "data"), CASES, ids=[case[0] for case in CASES])
 def test_training_url_access(client, world, role, name, method, url, expected, data):
-    if role != "anonymous":
-        client.force_login(world["people"][role])
-    response = getattr(client, method)(url(world), data(world) if data else {})
-    assert response.status_code == expected[role], f"{role} on {name}"
-    if expected[role] == REDIRECT and role == "anonymous":
-        assert response.url.startswith(reverse("login"))
+    assert_access(client, world["people"], role, name, method, url(world), data(world) if data else {}, expected)
 
 
 # --- What the allowed ones actually did ---------------------------------------------------
@@ -507,286 +430,3 @@ def test_a_manager_is_never_offered_their_own_request_to_approve(client, world):
     assert client.post(reverse("training:approve-booking", args=[own.pk])).status_code == MISSING
     own.refresh_from_db()
     assert own.status == BookingStatus.PENDING
-
-
-# --- Another service ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def elsewhere(world):
-    """A second service with its own worker (a completed, evaluated course with a certificate, a request
-    waiting, external learning) and its own coordinator and service manager."""
-    service = ServiceFactory(name="Adult Social Care")
-    team = TeamFactory(service=service, name="Hospital Discharge")
-    manager = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], full_name="Morag Elsewhere")
-    person = UserFactory(team=team, line_manager=manager, roles=[Role.SOCIAL_WORKER], full_name="Zebedee Outsider")
-    completed = BookingFactory(
-        course_date=world["past_date"],
-        person=person,
-        attendance="attended",
-        hours_attended=6,
-        completed_on=world["completed"].completed_on,
-        certificate=b"%PDF-1.7\n%%EOF\n",
-        certificate_name="outsider.pdf",
-        certificate_type="application/pdf",
-    )
-    Evaluation.objects.create(booking=completed, rating=1, was_useful="Zebedee's secret comment.")
-    pending = BookingFactory(course_date=world["open_date"], person=person, status="pending", approved_at=None)
-    learning = ExternalLearning.objects.create(
-        person=person,
-        title="Outsider's private reading",
-        kind="book",
-        completed_on=timezone.localdate() - timedelta(days=5),
-        hours=2,
-        reflection="Outsider's reflection.",
-    )
-    return {
-        "team": team,
-        "person": person,
-        "manager": manager,
-        "completed": completed,
-        "pending": pending,
-        "learning": learning,
-        "coordinator": UserFactory(team=team, roles=[Role.TRAINING_COORDINATOR]),
-        "service_manager": UserFactory(team=team, roles=[Role.SERVICE_MANAGER]),
-    }
-
-
-WHOLE_SERVICE = ["coordinator", "service_manager"]
-
-FOREIGN_RECORDS = [
-    ("booking", "get", lambda e: reverse("training:booking", args=[e["completed"].pk])),
-    ("certificate download", "get", lambda e: reverse("training:certificate-download", args=[e["completed"].pk])),
-    ("certificate upload", "get", lambda e: reverse("training:certificate-upload", args=[e["completed"].pk])),
-    ("evaluate", "get", lambda e: reverse("training:evaluate", args=[e["completed"].pk])),
-    ("cancel", "post", lambda e: reverse("training:cancel-booking", args=[e["pending"].pk])),
-    ("other learning", "get", lambda e: reverse("training:external", args=[e["learning"].pk])),
-    ("CPD record", "get", lambda e: reverse("training:cpd-person", args=[e["person"].pk])),
-    ("CPD CSV", "get", lambda e: reverse("training:cpd-csv") + f"?person={e['person'].pk}"),
-    ("approve", "post", lambda e: reverse("training:approve-booking", args=[e["pending"].pk])),
-    ("decline", "get", lambda e: reverse("training:decline-booking", args=[e["pending"].pk])),
-    ("decide other learning", "get", lambda e: reverse("training:decide-external", args=[e["learning"].pk])),
-]
-
-
-# Service managers do not approve at all, so the approvals pages refuse them before looking for the record.
-NOT_AN_APPROVER = {"approve", "decline", "decide other learning"}
-
-
-@pytest.mark.parametrize("role", WHOLE_SERVICE)
-@pytest.mark.parametrize(("name", "method", "url"), FOREIGN_RECORDS, ids=[case[0] for case in FOREIGN_RECORDS])
-def test_a_record_in_another_service_is_not_found_even_for_those_who_see_a_whole_service(
-    client, world, elsewhere, role, name, method, url
-):
-    client.force_login(world["people"][role])
-    response = getattr(client, method)(url(elsewhere))
-    expected = FORBIDDEN if role == "service_manager" and name in NOT_AN_APPROVER else MISSING
-    assert response.status_code == expected, f"{role} on {name}"
-
-
-@pytest.mark.parametrize("role", WHOLE_SERVICE)
-def test_our_records_are_not_found_by_the_other_services_coordinator_or_service_manager(client, world, elsewhere, role):
-    client.force_login(elsewhere[role])
-    worker = world["people"]["worker"]
-    for url in (
-        reverse("training:booking", args=[world["completed"].pk]),
-        reverse("training:certificate-download", args=[world["completed"].pk]),
-        reverse("training:external", args=[world["learning"].pk]),
-        reverse("training:cpd-person", args=[worker.pk]),
-        reverse("training:cpd-csv") + f"?person={worker.pk}",
-    ):
-        assert client.get(url).status_code == 404, url
-    if role == "coordinator":
-        assert client.post(reverse("training:approve-booking", args=[world["pending"].pk])).status_code == 404
-        assert client.post(reverse("training:cancel-booking", args=[world["pending"].pk])).status_code == 404
-    world["pending"].refresh_from_db()
-    assert world["pending"].status == BookingStatus.PENDING
-
-
-def _body(response) -> str:
-    if hasattr(response, "streaming_content"):
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
-
-
-@pytest.mark.parametrize("role", WHOLE_SERVICE)
-def test_the_uptake_views_and_approvals_leave_out_people_in_another_service(client, world, elsewhere, role):
-    client.force_login(world["people"][role])
-    urls = [
-        reverse("training:uptake"),
-        reverse("training:uptake") + "?sort=gaps",
-        reverse("training:uptake-csv"),
-        reverse("training:coverage"),
-    ]
-    if role == "coordinator":
-        urls.append(reverse("training:approvals"))
-    for url in urls:
-        body = _body(client.get(url))
-        assert elsewhere["person"].full_name not in body, url
-        assert "Hospital Discharge" not in body, url
-    assert world["people"]["worker"].full_name in _body(client.get(reverse("training:uptake")))
-
-
-@pytest.mark.parametrize("role", WHOLE_SERVICE)
-def test_filtering_the_matrix_to_another_services_team_is_refused(client, world, elsewhere, role):
-    client.force_login(world["people"][role])
-    response = client.get(reverse("training:uptake"), {"team": elsewhere["team"].pk})
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "Select a team from the list" in body
-    assert elsewhere["person"].full_name not in body
-    csv = _body(client.get(reverse("training:uptake-csv"), {"team": elsewhere["team"].pk}))
-    assert elsewhere["person"].full_name not in csv
-
-
-def test_the_coordinators_date_register_and_booking_pages_leave_out_another_service(client, world, elsewhere):
-    client.force_login(world["people"]["coordinator"])
-    outsider = elsewhere["person"].full_name
-    worker = world["people"]["worker"].full_name
-    date_page = client.get(reverse("training:date", args=[world["open_date"].pk])).content.decode()
-    assert outsider not in date_page
-    register = client.get(reverse("training:register", args=[world["past_date"].pk])).content.decode()
-    assert worker in register
-    assert outsider not in register
-    booking_form = client.get(reverse("training:book-people", args=[world["open_date"].pk])).content.decode()
-    assert "Hospital Discharge" not in booking_form
-    response = client.post(
-        reverse("training:book-people", args=[world["open_date"].pk]), {"team": elsewhere["team"].pk, "role": ""}
-    )
-    assert "Choose a team from the list" in response.content.decode()
-    assert not Booking.objects.filter(
-        person=elsewhere["person"], course_date=world["open_date"], status="booked"
-    ).exists()
-
-
-def test_the_register_cannot_mark_someone_in_another_service(client, world, elsewhere):
-    """Posting a mark for a booking outside the coordinator's service changes nothing."""
-    client.force_login(world["people"]["coordinator"])
-    foreign = elsewhere["completed"]
-    Booking.objects.filter(pk=foreign.pk).update(attendance="", completed_on=None, hours_attended=None)
-    client.post(
-        reverse("training:register", args=[world["past_date"].pk]),
-        {f"attendance_{world['completed'].pk}": "attended", f"attendance_{foreign.pk}": "absent"},
-    )
-    foreign.refresh_from_db()
-    assert foreign.attendance == ""
-
-
-def test_evaluations_from_another_service_stay_out_of_reports(client, world, elsewhere):
-    client.force_login(world["people"]["coordinator"])
-    report = client.get(reverse("training:course-evaluations", args=[world["course"].pk])).content.decode()
-    assert "Zebedee's secret comment." not in report
-    assert "Nobody has evaluated this course yet." in report
-    coverage = client.get(reverse("training:coverage")).content.decode()
-    assert "No evaluations yet." in coverage
-
-
-def test_managers_in_different_services_see_only_their_own_people(client, world, elsewhere):
-    client.force_login(elsewhere["manager"])
-    assert client.get(reverse("training:cpd-person", args=[world["people"]["worker"].pk])).status_code == 404
-    assert client.get(reverse("training:cpd-person", args=[elsewhere["person"].pk])).status_code == 200
-    client.force_login(world["people"]["supervisor"])
-    assert client.get(reverse("training:cpd-person", args=[elsewhere["person"].pk])).status_code == 404
-
-
-def test_a_line_report_in_another_team_is_their_line_managers_to_see_and_approve(client, world):
-    other_worker, supervisor = world["people"]["other_worker"], world["people"]["supervisor"]
-    other_worker.line_manager = supervisor
-    other_worker.save()
-    asked = BookingFactory(course_date=world["open_date"], person=other_worker, status="pending", approved_at=None)
-    client.force_login(supervisor)
-    assert client.get(reverse("training:cpd-person", args=[other_worker.pk])).status_code == 200
-    assert client.get(reverse("training:booking", args=[asked.pk])).status_code == 200
-    assert client.post(reverse("training:approve-booking", args=[asked.pk])).status_code == 302
-    asked.refresh_from_db()
-    assert asked.status == BookingStatus.BOOKED
-    # The manager of the other team still sees their team member too.
-    client.force_login(world["people"]["other_supervisor"])
-    assert client.get(reverse("training:cpd-person", args=[other_worker.pk])).status_code == 200
-
-
-def test_spend_recorded_in_another_service_is_not_shown(client, world, elsewhere):
-    """Spend is the service's own: another service's coordinator's invoices never show."""
-    Spend.objects.create(
-        spent_on=timezone.localdate(),
-        amount=999,
-        description="Adult services invoice 77",
-        recorded_by=elsewhere["coordinator"],
-    )
-    client.force_login(world["people"]["coordinator"])
-    body = client.get(reverse("training:spend")).content.decode()
-    assert "Adult services invoice 77" not in body
-    assert "£999.00" not in client.get(reverse("training:coverage")).content.decode()
-
-
-# --- Whom a supervisor manages ------------------------------------------------------------
-# Their line reports (in any team) and the members of their team who hold no manager role; never
-# their own line manager or another manager in their team.
-
-
-@pytest.fixture
-def colleagues(world, team, other_team, supervisor):
-    """People around `supervisor`, each with a completed course and some external learning."""
-    head = UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Group Manager")
-    supervisor.line_manager = head
-    supervisor.save()
-    people = {
-        "their line manager": head,
-        "a peer supervisor in their team": UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER]),
-        "the service manager in their team": world["people"]["service_manager"],
-        "their line report in another team": UserFactory(
-            team=other_team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER]
-        ),
-        "a team member with no line manager": UserFactory(team=team, roles=[Role.SOCIAL_WORKER]),
-        "the guide editor in their team": world["people"]["editor"],
-    }
-    for person in people.values():
-        BookingFactory(
-            course_date=world["past_date"],
-            person=person,
-            attendance="attended",
-            hours_attended=6,
-            completed_on=world["completed"].completed_on,
-        )
-        ExternalLearning.objects.create(
-            person=person,
-            title="Reading on contextual safeguarding",
-            kind="book",
-            completed_on=timezone.localdate() - timedelta(days=4),
-            hours=2,
-            reflection="Harm outside the home.",
-        )
-    return people
-
-
-MANAGES = {
-    "their line manager": MISSING,
-    "a peer supervisor in their team": MISSING,
-    "the service manager in their team": MISSING,
-    "their line report in another team": OK,
-    "a team member with no line manager": OK,
-    "the guide editor in their team": OK,
-}
-
-PERSONAL_PAGES = [
-    ("CPD record", lambda person: reverse("training:cpd-person", args=[person.pk])),
-    ("CPD CSV", lambda person: reverse("training:cpd-csv") + f"?person={person.pk}"),
-    ("booking", lambda person: reverse("training:booking", args=[person.training_bookings.get().pk])),
-    ("other learning", lambda person: reverse("training:external", args=[person.external_learning.get().pk])),
-]
-
-
-@pytest.mark.parametrize(("who", "expected"), MANAGES.items(), ids=list(MANAGES))
-@pytest.mark.parametrize(("page", "url"), PERSONAL_PAGES, ids=[page for page, _url in PERSONAL_PAGES])
-def test_a_supervisor_sees_the_training_of_the_people_they_manage_only(
-    client, colleagues, supervisor, who, expected, page, url
-):
-    client.force_login(supervisor)
-    assert client.get(url(colleagues[who])).status_code == expected, f"{page} of {who}"
-
-
-def test_the_uptake_matrix_lists_only_the_people_a_supervisor_manages(client, colleagues, supervisor):
-    client.force_login(supervisor)
-    body = client.get(reverse("training:uptake")).content.decode()
-    for who, expected in MANAGES.items():
-        assert (colleagues[who].full_name in body) is (expected == OK), who

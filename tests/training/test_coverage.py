@@ -15,7 +15,7 @@ from django.utils import timezone
 from portal.roles import Role
 from tests.factories import BookingFactory, CourseFactory, ProgrammeFactory, UserFactory
 from tests.training.test_uptake import _service, booked, completed, course_date, people_shown
-from training.matrix import Status
+from training.matrix_cells import Status
 from training.models import Budget, CoverageTarget, Evaluation, Spend
 from training.reports import coverage_for
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from portal.roles import Role
 from tests.factories import BookingFactory, CourseDateFactory, CourseFactory, ProgrammeFactory, TeamFactory, UserFactory
-from training.matrix import MatrixFilters, Sort, Status, matrix_for
+from training.matrix import MatrixFilters, Sort, matrix_for
+from training.matrix_cells import Status
 from training.matrix_export import status_label
 from training.models import Booking, BookingStatus, Course, CourseDate, Programme
 

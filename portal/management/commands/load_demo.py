@@ -1,4 +1,8 @@
-"""Create a small, realistic service to explore the portal with. Safe to run again."""
+"""Create a small, realistic service to explore the portal with. Safe to run again.
+
+The portal makes the service, its teams and its people; then each app adds its own demo data through the
+loader it registers (portal.features), given these people by email and the day to date everything from.
+"""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -10,11 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from portal import features
 from portal.models import Service, Team, User
 from portal.roles import Role
-from practice_guide import demo_content as demo_guide
-from supervision import demo as demo_supervision
-from training import demo as demo_training
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published in the README; demo only
 
@@ -282,25 +284,8 @@ class Command(BaseCommand):
         invited = _invite_new_starter(teams[SECOND_TEAM], people, today)
         if invited:
             self.stdout.write(f"A new starter has a pending invitation: {invited}")
-        parts_added = demo_guide.load(editor=people["editor@example.org"])
-        self.stdout.write(
-            f"Guide for families: {parts_added} parts published, {len(demo_guide.PARTS) - parts_added} already there."
-        )
-        loaded = demo_supervision.load(today)
-        if any(loaded):
-            self.stdout.write(
-                f"Supervision: {loaded.agreements} agreements, {loaded.sessions} sessions and "
-                f"{loaded.group_sessions} group sessions added."
-            )
-        else:
-            self.stdout.write("Supervision: the demo history is already there.")
-        training = demo_training.load(today)
-        if any(training):
-            self.stdout.write(
-                f"Training: {training.courses} courses, {training.dates} dates and {training.bookings} bookings added."
-            )
-        else:
-            self.stdout.write("Training: the demo programme is already there.")
+        for loader in features.demo_loaders():
+            self.stdout.write(loader.load(people, today))
         self.stdout.write(f"\nDemo sign-ins (password: {DEMO_PASSWORD}):")
         for demo in PEOPLE:
             roles = ", ".join(demo.roles) or "System administrator"

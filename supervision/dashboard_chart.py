@@ -1,0 +1,94 @@
+"""The dashboard's caseload chart: where each month's bar, label and scale line go in a small inline SVG.
+
+The geometry is worked out here so the template (`includes/dashboard_chart.html`) only places shapes.
+The figures come from `dashboard.caseload_by_month`; the table beside the chart repeats every one, so
+the chart is a single image with a summary in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the dashboard builds the chart, so it cannot be imported from here at run time
+    from supervision.dashboard import MonthCaseload
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+    label: str  # the month under the bar, or "" when there is no room
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    plot_bottom: int
+    plot_left: int
+    plot_right: int
+    bars: list[Bar]
+    ticks: list[tuple[float, int]]  # (y, value) for the scale on the left
+    summary: str  # what the chart shows, in words, for people who cannot see it
+
+
+CHART_WIDTH, CHART_HEIGHT = 480, 240
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 36, 470, 12, 210
+
+
+def _scale_top(highest: float) -> int:
+    """A round top for the scale: the next multiple of 10 at or above the highest bar, so the
+    middle line is a whole number too."""
+    return max(10, int(-(-highest // 10) * 10))
+
+
+def _chart_summary(months: list[MonthCaseload]) -> str:
+    recorded = [month for month in months if month.average is not None]
+    span = f"from {months[0].month:%B %Y} to {months[-1].month:%B %Y}"
+    if not recorded:
+        return f"Bar chart of the average caseload per worker by month, {span}: no caseloads recorded."
+    low = min(recorded, key=lambda month: month.average)
+    high = max(recorded, key=lambda month: month.average)
+    if low.average == high.average:
+        return (
+            f"Bar chart of the average caseload per worker by month, {span}: "
+            f"{low.average:g} children in every month with a caseload recorded."
+        )
+    return (
+        f"Bar chart of the average caseload per worker by month, {span}. "
+        f"Lowest {low.average:g} children in {low.month:%B %Y}, highest {high.average:g} in {high.month:%B %Y}. "
+        "The table gives every figure."
+    )
+
+
+def caseload_chart(months: list[MonthCaseload]) -> Chart:
+    """Where to draw each month's bar, worked out here so the template only places shapes."""
+    top = _scale_top(max((month.average or 0 for month in months), default=0))
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    slot = (PLOT_RIGHT - PLOT_LEFT) / len(months)
+    # With many months, label every other one so the labels do not overlap.
+    label_every = 1 if len(months) <= 12 else 2
+    bars = []
+    for index, month in enumerate(months):
+        height = (month.average or 0) / top * plot_height
+        x = PLOT_LEFT + index * slot + slot * 0.15
+        if index % label_every == 0:
+            label = f"{month.month:%b}" if month.month.month != 1 and index else f"{month.month:%b %y}"
+        else:
+            label = ""
+        bars.append(
+            Bar(
+                x=round(x, 1),
+                y=round(PLOT_BOTTOM - height, 1),
+                width=round(slot * 0.7, 1),
+                height=round(height, 1),
+                label_x=round(x + slot * 0.35, 1),
+                label=label,
+            )
+        )
+    ticks = [(round(PLOT_BOTTOM - value / top * plot_height, 1), value) for value in (0, top // 2, top)]
+    return Chart(CHART_WIDTH, CHART_HEIGHT, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, bars, ticks, _chart_summary(months))

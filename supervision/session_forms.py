@@ -1,0 +1,252 @@
+"""Forms for a supervision session: booking it, the record and the reflection, signing off, case
+discussions, actions and addenda."""
+
+import re
+from datetime import timedelta
+
+from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Size
+from django import forms
+from django.utils import timezone
+
+from portal.form_fields import date_field, form_helper, text_field
+from supervision.forms import VersionedForm
+from supervision.frames import FRAMES, FrameChoice
+from supervision.models import ComplexityChoice, ResponseChoice
+
+# Case references are letters, digits and dashes or slashes: never a name.
+CASE_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9/-]{2,19}$")
+
+
+class BookSessionForm(forms.Form):
+    agreement = forms.ModelChoiceField(
+        queryset=None,
+        label="Supervisee",
+        empty_label="Choose a supervisee",
+        error_messages={
+            "required": "Choose who the session is with",
+            "invalid_choice": "Choose one of your supervisees",
+        },
+    )
+    held_on = date_field("Date of the session")
+    frame = forms.ChoiceField(
+        label="Reflective frame",
+        choices=FrameChoice.choices,
+        widget=forms.RadioSelect,
+        initial=FrameChoice.INTEGRATED,
+        help_text="You can change this when you write the session up.",
+    )
+
+    def __init__(self, *args, agreements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = agreements
+        self.fields["agreement"].label_from_instance = lambda agreement: agreement.supervisee.get_full_name()
+        self.helper = form_helper(
+            Field.select("agreement"),
+            Field.text("held_on", field_width=Fluid.ONE_THIRD),
+            Field.radios("frame", legend_size=Size.SMALL),
+            Button("save", "Save"),
+        )
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        today = timezone.localdate()
+        if held_on > today + timedelta(days=366):
+            raise forms.ValidationError("The date must be within the next year")
+        if held_on < today - timedelta(days=366):
+            raise forms.ValidationError("The date must be within the last year")
+        return held_on
+
+
+class SessionRecordForm(VersionedForm):
+    """The supervisor's record. The fields for the chosen frame's prompts are added on the fly."""
+
+    held_on = date_field("Date of the session")
+    caseload_children = forms.IntegerField(
+        label="Children on the worker’s caseload on this date",
+        required=False,
+        min_value=0,
+        max_value=200,
+        help_text="Leave empty if you did not check.",
+        error_messages={
+            "invalid": "Enter the number of children as a whole number, like 18",
+            "min_value": "The number of children cannot be less than 0",
+            "max_value": "The number of children must be 200 or fewer",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    caseload_complexity = forms.ChoiceField(
+        label="Complexity of the caseload",
+        choices=[("", "Not known"), *ComplexityChoice.choices],
+        required=False,
+    )
+    scale = forms.IntegerField(
+        label="On a scale of 0 to 10, how safe is the child now?",
+        help_text="10: everyone agrees the child is safe enough to close the case. 0: harm is certain to happen.",
+        required=False,
+        min_value=0,
+        max_value=10,
+        error_messages={
+            "invalid": "Enter a whole number from 0 to 10",
+            "min_value": "Enter a number from 0 to 10",
+            "max_value": "Enter a number from 0 to 10",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, frame: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.frame = FRAMES[frame]
+        prompt_fields = []
+        for prompt in self.frame.prompts:
+            self.fields[f"note_{prompt.key}"] = text_field(prompt.label, help_text=prompt.hint)
+            prompt_fields.append(Field.textarea(f"note_{prompt.key}"))
+        if not self.frame.has_scale:
+            del self.fields["scale"]
+        else:
+            prompt_fields.insert(3, Field.text("scale", field_width=2))
+        self.helper = form_helper(
+            Field.text("held_on", field_width=Fluid.ONE_THIRD),
+            Fieldset(*prompt_fields, legend=self.frame.label, legend_size=Size.MEDIUM),
+            Fieldset(
+                Field.text("caseload_children", field_width=3),
+                Field.select("caseload_complexity"),
+                legend="Caseload",
+                legend_size=Size.MEDIUM,
+            ),
+            Button("save", "Save the record"),
+        )
+
+    def notes(self) -> dict:
+        return {prompt.key: self.cleaned_data.get(f"note_{prompt.key}", "") for prompt in self.frame.prompts}
+
+
+class ReflectionForm(VersionedForm):
+    reflection = text_field(
+        "Your reflection",
+        required=True,
+        help_text="What you took from the session, what you will do differently, and anything the record misses.",
+        rows=8,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("reflection"), Button("save", "Save your reflection"))
+
+
+class SupervisorSignForm(VersionedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Button("sign", "Sign off this record"))
+
+
+class SuperviseeSignForm(VersionedForm):
+    response = forms.ChoiceField(
+        label="Do you agree with the supervisor’s record?",
+        choices=ResponseChoice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether you agree with the record"},
+    )
+    comment = text_field(
+        "What do you disagree with?",
+        help_text="Your comment is kept with the record. Your supervisor will see it.",
+        rows=4,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("response", legend_size=Size.SMALL),
+            Field.textarea("comment"),
+            Button("sign", "Sign off this record"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("response") == ResponseChoice.DISAGREE and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say what you disagree with, so it is kept with the record")
+        return cleaned
+
+
+class CaseDiscussionForm(forms.Form):
+    case_reference = forms.CharField(
+        label="Case reference",
+        max_length=20,
+        help_text="The case number from the case management system, like CS-10442. Never a child’s name.",
+        error_messages={
+            "required": "Enter the case reference",
+            "max_length": "A case reference is 20 characters or fewer",
+        },
+    )
+    discussion = text_field("What you discussed", required=True, rows=6)
+    decisions = text_field("Decisions and direction", rows=4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.text("case_reference", field_width=10),
+            Field.textarea("discussion"),
+            Field.textarea("decisions"),
+            Button("save", "Add the case discussion"),
+        )
+
+    def clean_case_reference(self):
+        reference = self.cleaned_data["case_reference"].strip().upper()
+        if not CASE_REFERENCE.match(reference):
+            raise forms.ValidationError(
+                "Enter a case reference of 3 to 20 letters, numbers, dashes or slashes, like CS-10442"
+            )
+        return reference
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(
+        label="What needs to happen",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what needs to happen", "max_length": "Keep it to 500 characters or fewer"},
+    )
+    owner = forms.TypedChoiceField(
+        label="Who will do it",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who will do it"},
+    )
+    due_on = date_field("Due date")
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {session.supervisee_id: session.supervisee, session.supervisor_id: session.supervisor}
+        self.fields["owner"].choices = [
+            (session.supervisee_id, f"{session.supervisee.get_full_name()} (supervisee)"),
+            (session.supervisor_id, f"{session.supervisor.get_full_name()} (supervisor)"),
+        ]
+        self.fields["owner"].initial = session.supervisee_id
+        self.helper = form_helper(
+            Field.textarea("description"),
+            Field.radios("owner", legend_size=Size.SMALL),
+            Field.text("due_on", field_width=Fluid.ONE_THIRD),
+            Button("save", "Add the action"),
+        )
+
+    def clean_owner(self):
+        # The choices allow only these two people, so this always finds one.
+        return self.people[self.cleaned_data["owner"]]
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on > timezone.localdate() + timedelta(days=366):
+            raise forms.ValidationError("The due date must be within the next year")
+        return due_on
+
+
+class AddendumForm(forms.Form):
+    text = text_field(
+        "Addendum",
+        required=True,
+        help_text="Added below the signed record with your name and the date. The record itself does not change.",
+        rows=6,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.textarea("text"), Button("save", "Add the addendum"))

@@ -1,0 +1,147 @@
+"""The portal is the foundation: it imports no feature app, and the apps reach its pages through portal.features."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+
+from portal import features
+from portal.navigation import destinations_for, service_navigation_for
+from portal.roles import ROLES
+from tests.factories import UserFactory
+
+PORTAL = settings.BASE_DIR / "portal"
+
+
+def feature_apps() -> set[str]:
+    """The project's own apps other than the portal: every app whose package sits at the top of the project."""
+    return {config.name for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR} - {
+        "portal"
+    }
+
+
+def imported_modules(tree: ast.AST) -> set[str]:
+    """Every module a file imports, wherever the import is (inside functions too). Relative imports stay in the
+    portal package, so only absolute ones can reach an app."""
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module)
+    return modules
+
+
+def test_the_feature_apps_are_the_three_we_know():
+    assert feature_apps() == {"practice_guide", "supervision", "training"}
+
+
+@pytest.mark.parametrize("path", sorted(PORTAL.rglob("*.py")), ids=lambda path: str(path.relative_to(PORTAL)))
+def test_no_portal_module_imports_a_feature_app(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    reaching = {module for module in imported_modules(tree) if module.split(".")[0] in feature_apps()}
+    assert reaching == set(), f"{path.relative_to(settings.BASE_DIR)} imports {sorted(reaching)}"
+
+
+def test_the_import_check_catches_every_kind_of_import():
+    source = "import training\nimport supervision.access as a\nfrom practice_guide.reader import x\n"
+    source += "def f():\n    from training import demo\nfrom . import training_like\n"
+    assert imported_modules(ast.parse(source)) == {"training", "supervision.access", "practice_guide.reader"}
+
+
+def test_each_app_registers_its_feature():
+    assert {feature.app_label for feature in features.registered()} == feature_apps()
+
+
+def test_each_app_contributes_its_tiles_links_sitemaps_and_demo():
+    by_app = {feature.app_label: feature for feature in features.registered()}
+    assert [tile.title for tile in by_app["supervision"].tiles] == [
+        "Your supervision",
+        "Supervision dashboard",
+        "Group reflective sessions",
+    ]
+    assert [tile.title for tile in by_app["training"].tiles] == [
+        "Your training",
+        "Your CPD record",
+        "Training approvals",
+        "Training uptake",
+        "Run the training programme",
+    ]
+    assert [tile.title for tile in by_app["practice_guide"].tiles] == ["Edit the guide for families"]
+    assert [link.label for link in features.links()] == ["Guide for families", "Supervision", "Training"]
+    assert set(features.sitemaps()) == {"guide-pages", "guide-parts"}
+    loaders = {feature.demo: feature.app_label for feature in features.registered()}
+    assert [loaders[loader] for loader in features.demo_loaders()] == ["practice_guide", "supervision", "training"]
+
+
+def test_each_app_mounts_its_own_pages():
+    assert [(namespace, urls.prefix) for namespace, urls in features.pages()] == [
+        ("practice_guide", "guide/"),
+        ("supervision", "supervision/"),
+        ("training", "training/"),
+    ]
+    assert reverse("practice_guide:overview") == "/guide/"
+    assert reverse("supervision:overview").startswith("/supervision/")
+    assert reverse("training:mine").startswith("/training/")
+
+
+def test_only_the_guide_s_family_pages_are_public():
+    assert features.is_public_page(["practice_guide"], "overview")
+    assert not features.is_public_page(["practice_guide"], "manage")
+    assert not features.is_public_page(["practice_guide"], "manage-part")
+    assert not features.is_public_page(["supervision"], "overview")
+    assert not features.is_public_page(["training"], "mine")
+
+
+def test_two_apps_cannot_name_the_same_sitemap():
+    guide = next(feature for feature in features.registered() if feature.app_label == "practice_guide")
+    with pytest.raises(ImproperlyConfigured, match="both name sitemap"):
+        features.register(features.Feature(app_label="another_app", sitemaps=guide.sitemaps))
+    assert "another_app" not in {feature.app_label for feature in features.registered()}
+
+
+def test_the_staff_home_keeps_its_order_for_a_superuser(db):
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    assert [destination.title for destination in destinations_for(superuser)] == [
+        "Your details",
+        "Two-factor sign-in",
+        "Your supervision",
+        "Supervision dashboard",
+        "Group reflective sessions",
+        "Your training",
+        "Your CPD record",
+        "Training approvals",
+        "Training uptake",
+        "Run the training programme",
+        "People",
+        "Manage people",
+        "Audit trail",
+        "Edit the guide for families",
+        "System administration",
+    ]
+
+
+def test_the_supervision_tile_mentions_supervisees_only_to_supervisors(db, worker, supervisor):
+    def supervision_tile(user):
+        return next(place for place in destinations_for(user) if place.title == "Your supervision")
+
+    assert supervision_tile(worker).description.endswith("supervision history.")
+    assert supervision_tile(supervisor).description.endswith(", and the people you supervise.")
+
+
+def test_signed_out_people_see_only_the_guide_in_the_header(db):
+    assert [item.url for item in service_navigation_for(AnonymousUser())] == [reverse("practice_guide:overview")]
+
+
+def test_no_role_is_offered_a_tile_whose_page_refuses_them(client, team):
+    """The tiles use the pages' own predicates: every tile opens for the person it is shown to."""
+    for role in ROLES:
+        person = UserFactory(team=team, roles=[role])
+        client.force_login(person)
+        for place in destinations_for(person):
+            assert client.get(place.url).status_code == 200, (role, place.title)
