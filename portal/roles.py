@@ -46,18 +46,23 @@ ROLES: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def _permission(dotted: str) -> Permission:
-    app_label, codename = dotted.split(".", 1)
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def permissions_of(role: str) -> list[str]:
     """Every permission ``role`` holds: the portal's own, listed above, and the feature apps'."""
     return [*ROLES[role][1], *features.role_permissions(role)]
 
 
 def sync_roles() -> None:
-    """Create each role's group and give it exactly the permissions of ``permissions_of``."""
-    for name in ROLES:
+    """Create each role's group and give it exactly the permissions of ``permissions_of``.
+
+    It runs after every migrate, and after every flush between the tests that need one, so it reads
+    all the permissions it hands out in one query."""
+    wanted = {role: permissions_of(role) for role in ROLES}
+    codenames = {dotted.split(".", 1)[1] for permissions in wanted.values() for dotted in permissions}
+    by_name = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.filter(codename__in=codenames).select_related("content_type")
+    }
+    for name, permissions in wanted.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set([_permission(dotted) for dotted in permissions_of(name)])
+        # A KeyError here names a permission that no app defines: a typo in a role's list.
+        group.permissions.set([by_name[dotted] for dotted in permissions])
