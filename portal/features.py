@@ -7,6 +7,7 @@ A feature offers:
 
 - ``tiles``: links on the staff home, each a ``Tile``;
 - ``links``: entries in the header's service navigation, each a ``NavigationLink``;
+- ``home_sections``: what the public home page says about the app, each a ``HomeSection``;
 - ``sitemaps``: Django sitemap classes for /sitemap.xml, keyed by section name;
 - ``demo``: a ``DemoLoader`` that load_demo calls to add the app's demo data;
 - ``urls``: where its pages live, a ``Pages`` (the URL prefix, the app's URL module, and which of its
@@ -67,6 +68,17 @@ class NavigationLink:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """A part of the public home page: a heading, a sentence, and a link to the app's own pages."""
+
+    order: int
+    heading: str
+    text: str
+    link_text: str
+    url_name: str
+
+
+@dataclass(frozen=True)
 class DemoLoader:
     """Adds an app's demo data. ``load(people, today)`` gets the demo people keyed by email (see load_demo)
     and the day the demo is dated from; it must add nothing the second time it runs, and returns the line
@@ -99,6 +111,7 @@ class Feature:
     app_label: str
     tiles: Sequence[Tile] = ()
     links: Sequence[NavigationLink] = ()
+    home_sections: Sequence[HomeSection] = ()
     sitemaps: Mapping[str, type[Sitemap]] = field(default_factory=dict)
     demo: DemoLoader | None = None
     urls: Pages | None = None
@@ -133,6 +146,13 @@ def links() -> list[NavigationLink]:
     return sorted((link for feature in _registered.values() for link in feature.links), key=lambda link: link.order)
 
 
+def home_sections() -> list[HomeSection]:
+    return sorted(
+        (section for feature in _registered.values() for section in feature.home_sections),
+        key=lambda section: section.order,
+    )
+
+
 def sitemaps() -> dict[str, type[Sitemap]]:
     """Every app's sitemaps, one section each, for /sitemap.xml."""
     return {name: sitemap for feature in _registered.values() for name, sitemap in feature.sitemaps.items()}
@@ -151,6 +171,11 @@ def pages() -> list[tuple[str, Pages]]:
 def is_public_page(namespaces: Sequence[str], url_name: str) -> bool:
     """Is this page, resolved into these URL namespaces, one of an app's public pages?"""
     return any(namespace in namespaces and urls.is_public(url_name) for namespace, urls in pages())
+
+
+def roles_named() -> set[str]:
+    """Every role name any feature gives permissions to (portal.roles checks each is a real role)."""
+    return {role for feature in _registered.values() for role in feature.role_permissions}
 
 
 def role_permissions(role: str) -> list[str]:

@@ -8,6 +8,7 @@ each feature app adds its permissions to the roles that need them in its
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 
 from portal import features
 
@@ -46,6 +47,12 @@ ROLES: dict[str, tuple[str, list[str]]] = {
 }
 
 
+def check_feature_roles() -> None:
+    """A role name misspelt in an app's feature.py would quietly grant nothing: refuse to start instead."""
+    if unknown := features.roles_named() - set(ROLES):
+        raise ImproperlyConfigured(f"An app gives permissions to roles that do not exist: {sorted(unknown)}")
+
+
 def permissions_of(role: str) -> list[str]:
     """Every permission ``role`` holds: the portal's own, listed above, and the feature apps'."""
     return [*ROLES[role][1], *features.role_permissions(role)]
@@ -56,6 +63,7 @@ def sync_roles() -> None:
 
     It runs after every migrate, and after every flush between the tests that need one, so it reads
     all the permissions it hands out in one query."""
+    check_feature_roles()
     wanted = {role: permissions_of(role) for role in ROLES}
     codenames = {dotted.split(".", 1)[1] for permissions in wanted.values() for dotted in permissions}
     by_name = {

@@ -8,6 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal import features
 from portal.access import access_required
 from portal.health import database_is_up
 from portal.models import User
@@ -17,7 +18,7 @@ from portal.people.access import can_see_people
 
 @require_GET
 def home(request):
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", {"sections": features.home_sections()})
 
 
 @login_required

@@ -10,5 +10,6 @@ class PracticeGuideConfig(AppConfig):
         from practice_guide import checks  # noqa: F401 - registers the deployment check
         from practice_guide.feature import FEATURE
 
-        # The staff-home tile, header link, sitemap and demo content (portal.features).
+        # Its pages, public home-page section, staff-home tile, header link, sitemap, role permissions and
+        # demo content (portal.features).
         register(FEATURE)

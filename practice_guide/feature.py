@@ -1,8 +1,9 @@
-"""What the guide for families adds to the portal: the editors' staff-home tile, the header link (for
-everyone, signed in or not), the sitemap of its public pages and its demo content
+"""What the guide for families adds to the portal: its pages (all public but the editors'), the home page's
+section for families, the editors' staff-home tile and role, the header link (for everyone, signed in or
+not), the sitemap of its public pages and its demo content
 (registered in PracticeGuideConfig.ready(); see portal.features)."""
 
-from portal.features import DemoLoader, Feature, NavigationLink, Pages, Tile, anyone
+from portal.features import DemoLoader, Feature, HomeSection, NavigationLink, Pages, Tile, anyone
 from portal.roles import Role
 from practice_guide import access
 from practice_guide.sitemaps import SITEMAPS
@@ -37,6 +38,17 @@ FEATURE = Feature(
         )
     ],
     links=[NavigationLink(order=10, label="Guide for families", url_name="practice_guide:overview", visible_to=anyone)],
+    home_sections=[
+        HomeSection(
+            order=10,
+            heading="For families",
+            text="We work with families by building a good, steady relationship between you and your social "
+            "worker. Our guide explains what that means for you, what to expect from us, and what to do if things "
+            "are not right.",
+            link_text="Read our guide for families",
+            url_name="practice_guide:overview",
+        )
+    ],
     sitemaps=SITEMAPS,
     demo=DemoLoader(order=10, load=load_demo),
     urls=Pages(prefix="guide/", module="practice_guide.urls", is_public=is_public),

@@ -13,5 +13,5 @@ class SupervisionConfig(AppConfig):
 
         # A leaver's supervision work is handed over with everything else (portal.people.leavers).
         register_handover(SupervisionHandover())
-        # The staff-home tiles, header link and demo history (portal.features).
+        # Its pages, staff-home tiles, header link, role permissions and demo history (portal.features).
         register(FEATURE)

@@ -1,4 +1,4 @@
-"""What supervision adds to the portal: its staff-home tiles, its header link and its demo data
+"""What supervision adds to the portal: its pages, staff-home tiles, header link, role permissions and demo data
 (registered in SupervisionConfig.ready(); see portal.features)."""
 
 from portal.features import DemoLoader, Feature, NavigationLink, Pages, Tile

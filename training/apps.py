@@ -13,5 +13,5 @@ class TrainingConfig(AppConfig):
 
         # A leaver's training work is handed over with everything else (portal.people.leavers).
         register_handover(TrainingHandover())
-        # The staff-home tiles, header link and demo programme (portal.features).
+        # Its pages, staff-home tiles, header link, role permissions and demo programme (portal.features).
         register(FEATURE)

@@ -1,4 +1,4 @@
-"""What training adds to the portal: its staff-home tiles, its header link and its demo data
+"""What training adds to the portal: its pages, staff-home tiles, header link, role permissions and demo data
 (registered in TrainingConfig.ready(); see portal.features)."""
 
 from portal.features import DemoLoader, Feature, NavigationLink, Pages, Tile

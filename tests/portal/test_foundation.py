@@ -98,6 +98,33 @@ def test_only_the_guide_s_family_pages_are_public():
     assert not features.is_public_page(["training"], "mine")
 
 
+@pytest.mark.parametrize(
+    "path", sorted((PORTAL / "templates").rglob("*.html")), ids=lambda path: str(path.relative_to(PORTAL))
+)
+def test_no_portal_template_names_a_feature_app_s_page(path):
+    """A link in a portal template to an app's page would break the page if the app were taken away."""
+    text = path.read_text()
+    assert not [app for app in feature_apps() if f"'{app}:" in text or f'"{app}:' in text]
+
+
+def test_the_guide_writes_the_home_page_s_section_for_families(client, db):
+    assert [section.heading for section in features.home_sections()] == ["For families"]
+    page = client.get("/").content.decode()
+    assert '<h2 class="govuk-heading-m">For families</h2>' in page
+    assert f'href="{reverse("practice_guide:overview")}">Read our guide for families</a>' in page
+
+
+def test_a_feature_cannot_give_permissions_to_a_role_that_does_not_exist(db):
+    from portal.roles import sync_roles
+
+    features.register(features.Feature(app_label="another_app", role_permissions={"Wizard": ["x.y"]}))
+    try:
+        with pytest.raises(ImproperlyConfigured, match="Wizard"):
+            sync_roles()
+    finally:
+        features._registered.pop("another_app")
+
+
 def test_two_apps_cannot_name_the_same_sitemap():
     guide = next(feature for feature in features.registered() if feature.app_label == "practice_guide")
     with pytest.raises(ImproperlyConfigured, match="both name sitemap"):
