@@ -6,7 +6,7 @@ from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonRes
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portal import features
 from portal.access import access_required
@@ -16,7 +16,7 @@ from portal.navigation import destinations_for
 from portal.people.access import can_see_people
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "portal/home.html", {"sections": features.home_sections()})
 
@@ -47,7 +47,7 @@ def people(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     if database_is_up():
         return JsonResponse({"status": "ok", "database": "ok"})

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal import request_params
 from practice_guide import guide_cache, ratelimit, selectors, services
@@ -30,13 +30,13 @@ def _guide_context(request):
     }
 
 
-@require_GET
+@require_safe
 def overview(request):
     _generation, context = _guide_context(request)
     return render(request, "practice_guide/overview.html", context)
 
 
-@require_GET
+@require_safe
 def part(request, slug):
     generation, context = _guide_context(request)
     found = selectors.published_part(slug)
@@ -66,7 +66,7 @@ def part(request, slug):
     return render(request, "practice_guide/part.html", context)
 
 
-@require_GET
+@require_safe
 def print_view(request):
     generation, context = _guide_context(request)
     reader = context["reader"]
@@ -91,14 +91,14 @@ def print_view(request):
     return render(request, "practice_guide/print.html", context)
 
 
-@require_GET
+@require_safe
 def glossary(request):
     generation, context = _guide_context(request)
     context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
     return render(request, "practice_guide/glossary.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     generation, context = _guide_context(request)
     query = " ".join((request_params.text(request.GET.get("q")) or "").split())
@@ -114,7 +114,7 @@ def search(request):
     return render(request, "practice_guide/search.html", context, status=400 if error else 200)
 
 
-@require_GET
+@require_safe
 def choose_reader(request, reader):
     if reader not in Reader.values:
         raise Http404("No such version")

@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.access import access_required
 from portal.csv_export import csv_response
@@ -26,14 +26,14 @@ SESSION_KEY = "people_import"
 
 @never_cache
 @access_required(can_manage_people)
-@require_GET
+@require_safe
 def columns(request):
     return render(request, "people/import_columns.html", {"columns": COLUMNS, "roles": sorted(ROLES)})
 
 
 @never_cache
 @access_required(can_manage_people)
-@require_GET
+@require_safe
 def template(request):
     return csv_response("people-import-template.csv", [column.heading for column in COLUMNS], [])
 
@@ -59,7 +59,7 @@ def _pending(request) -> dict | None:
 
 @never_cache
 @access_required(can_manage_people)
-@require_GET
+@require_safe
 def preview(request):
     pending = _pending(request)
     if pending is None:

@@ -147,3 +147,13 @@ def test_static_files_are_served_by_whitenoise(client, db):
     css = b"".join(response.streaming_content)
     assert b"GDS Transport" not in css
     assert b"arial" in css.lower()
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/guide/", "/guide/search/?q=social+worker"])
+def test_public_pages_answer_head_as_they_answer_get(client, db, path):
+    """Uptime monitors and link checkers ask with HEAD: the same status and headers as GET, and no body."""
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head.content == b""
+    assert client.post(path).status_code == 405
