@@ -156,7 +156,9 @@ def assert_accessible(axe):
     """Fail with axe's own report if the page has any WCAG 2.x A/AA (or best-practice) violation."""
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        # Only violations come back: the passes and inapplicable rules would be serialised to Python for
+        # nothing, which costs about a third of each check.
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check

@@ -22,6 +22,14 @@ def test_home_page_is_accessible_and_styled(page, assert_accessible, transaction
     assert_accessible(page)
 
 
+def test_the_accessibility_check_fails_on_a_page_with_a_violation(page, assert_accessible, transactional_db):
+    """The check asks axe for violations only (for speed): it must still see one and say what it is."""
+    page.goto("/")
+    page.evaluate("() => { document.querySelector('h1').textContent = ''; }")
+    with pytest.raises(AssertionError, match="empty-heading|Headings should not be empty"):
+        assert_accessible(page)
+
+
 def test_skip_link_is_the_first_thing_the_keyboard_reaches(page, transactional_db):
     page.goto("/")
     page.keyboard.press("Tab")
