@@ -4,6 +4,7 @@ The pages are found as each person would find them, by following links, in the d
 (`load_demo`): signed out from the home page (the families' guide and the public pages), then as one
 demo person for each role from the staff home page, each page reached once for each URL pattern. A
 signed-in walk skips the pages the signed-out walk already checked: they are the same for everyone.
+A few pages no link in the demo reaches are then opened by address (``_pages_no_link_reaches``).
 A wide table may scroll, but only inside its own region ({% scrolling_table %}), which the keyboard
 can reach and a screen reader can name.
 """
@@ -13,10 +14,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from playwright.sync_api import Error as PlaywrightError
 
 from portal.models import User
+from practice_guide import services as guide_services
+from practice_guide.models import GuidePart
 from tests.browser.helpers import WIDER_THAN_THE_SCREEN
 
 SCREEN = {"width": 320, "height": 640}
@@ -105,6 +108,28 @@ def _walk(page, start: str, seen: set[str]):
                 queue.append(link.path + (f"?{link.query}" if link.query else ""))
 
 
+def _pages_no_link_reaches(who: str) -> list[str]:
+    """Pages the demo service has no link to, opened by address: comparing two versions of a part (the
+    demo parts have one each), the passkey list (demo people have none) and a second-factor reset."""
+    if who == "guide editor":
+        part = GuidePart.objects.select_related("draft").order_by("pk").first()
+        draft = part.draft
+        text = guide_services.PartText(
+            draft.title, draft.summary + " A-sentence-with-no-spaces-that-a-phone-must-wrap.", draft.body_parents
+        )
+        guide_services.save_draft(
+            part, expected_version=part.edit_version, text=text, by=User.objects.get(email=STAFF[who])
+        )
+        older, newer = list(part.revisions.order_by("number").values_list("number", flat=True))[-2:]
+        return [f"{reverse('practice_guide:manage-compare', args=[part.pk])}?a={older}&b={newer}"]
+    if who == "service manager":
+        worker = User.objects.get(email=STAFF["social worker"])
+        return [reverse("reset-second-factor", args=[worker.pk])]
+    if who == "social worker":
+        return [reverse("mfa_list_webauthn")]
+    return []
+
+
 def _problems(page, checked: dict, path: str, who: str) -> list[str]:
     problems = [f"{path} as {who}: {problem}" for problem in checked["regionProblems"]]
     if checked["width"] > SCREEN["width"]:
@@ -129,6 +154,11 @@ def test_no_page_scrolls_sideways_on_a_320_pixel_screen_and_every_table_scrolls_
         for path, checked in _walk(page, "/staff/", set(public)):
             walked.setdefault(who, []).append(path)
             problems += _problems(page, checked, path, who)
+        for path in _pages_no_link_reaches(who):
+            response = page.goto(path)
+            assert response.status == 200, f"{path} as {who}: the server answered {response.status}"
+            walked[who].append(path)
+            problems += _problems(page, page.evaluate(CHECK), path, who)
         page.context.close()
 
     assert problems == [], "\n".join(problems)
