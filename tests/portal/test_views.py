@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -157,3 +159,22 @@ def test_public_pages_answer_head_as_they_answer_get(client, db, path):
     assert head["Content-Type"] == got["Content-Type"]
     assert head.content == b""
     assert client.post(path).status_code == 405
+
+
+def test_pages_are_compressed_for_browsers_that_accept_gzip(client, db):
+    plain = client.get("/")
+    compressed = client.get("/", headers={"accept-encoding": "gzip, deflate, br"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert len(compressed.content) < len(plain.content) / 2
+    # The same page, but for the CSP nonce and the CSRF token, which change with every response.
+    assert gzip.decompress(compressed.content).decode().count("<h2") == plain.content.decode().count("<h2")
+    assert "Content-Encoding" not in plain
+
+
+def test_static_files_are_left_to_whitenoise(client, db):
+    """WhiteNoise answers static files before the page compressor sees them (it serves its own compressed
+    copies once collectstatic has made them); compressing a file again on every request would waste time."""
+    response = client.get("/static/css/portal.css", headers={"accept-encoding": "gzip"})
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
