@@ -98,6 +98,12 @@ if SSO_ONLY and not OIDC_ISSUER_URL:
         "SSO_ONLY needs single sign-on: set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET."
     )
 
+# No request waits long on the database: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds (2 is
+# libpq's least), and in a process that serves pages a statement gives up after DATABASE_STATEMENT_TIMEOUT
+# milliseconds (0: no limit), so while PostgreSQL is down or stuck pages answer the "try again later" page
+# inside 5 s (portal/database_down.py sets the limit). Commands (migrate, the bench loaders) have none.
+DATABASE_TIMEOUTS = {"connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2)}
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 4000)
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": dj_database_url.parse(
@@ -106,13 +112,18 @@ if os.environ.get("DATABASE_URL"):
             conn_health_checks=True,
         )
     }
+    # Options in the address itself (?sslmode=require, ?options=...) win over the defaults.
+    DATABASES["default"]["OPTIONS"] = {**DATABASE_TIMEOUTS, **DATABASES["default"].get("OPTIONS", {})}
 else:
     # The embedded server (portal/devdb.py); settings only say where it listens.
     DATABASES = {
         "default": {
             **devdb.connection_settings(),
             "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
+            # Each request's first query checks a kept connection first, so the site reconnects by
+            # itself once a restarted database is back.
             "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": {**DATABASE_TIMEOUTS},
         }
     }
 
@@ -175,11 +186,17 @@ MIDDLEWARE = [
     "portal.headers.PrivatePagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages for browsers that accept gzip. After WhiteNoise, which answers static files itself,
-    # already compressed. Django 5.2's GZipMiddleware mitigates BREACH by adding up to 100 random bytes
-    # to each response ("Heal the BREACH"), and CSRF tokens are masked afresh on every response.
+    # already compressed. BREACH: Django 5.2's GZipMiddleware mitigates it by default, with nothing to
+    # switch on (its max_random_bytes is 100, so django.utils.text.compress_string gives every response's
+    # gzip header a file name of 0 to 99 random bytes: "Heal the BREACH"), and CSRF tokens are masked
+    # afresh on every response, pages from the guide's cache included.
     "django.middleware.gzip.GZipMiddleware",
     # A NUL byte in the address, query string or form data gets the 400 page before any view reads it.
     "portal.null_bytes.RefuseNulBytesMiddleware",
+    "portal.database_down.DatabaseUnavailableMiddleware",  # 503 page; outside all that reads the database
+    # Whole guide pages for signed-out readers, before the session, CSRF and auth middleware and the view.
+    # Inside GZip and the security headers' middleware, so cached pages are compressed and carry them.
+    "practice_guide.page_cache.GuidePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -294,6 +311,9 @@ ACCOUNT_FORMS = {
 # Second factors: an authenticator app (with recovery codes) and passkeys.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = SERVICE_NAME
+# Accept the code from one 30-second step either side, as RFC 6238 (5.2) advises for network delay:
+# under load a code typed at the end of its step can reach the server in the next one.
+MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_ADAPTER = "portal.account_adapter.PortalMFAAdapter"

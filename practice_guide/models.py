@@ -1,6 +1,8 @@
 """The guide for families: its parts, every saved version of them, the glossary and readers' feedback."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -58,6 +60,10 @@ class GuidePart(models.Model):
                 name="guidepart_schedule_has_a_time",
             )
         ]
+        # Every guide page, even one served whole from the cache, asks whether a part is due to publish.
+        indexes = [
+            models.Index(fields=["publish_at"], condition=models.Q(publish_at__isnull=False), name="guidepart_due")
+        ]
 
     def __str__(self):
         return self.draft.title if self.draft_id else self.slug
@@ -84,10 +90,21 @@ class Revision(models.Model):
     # Plain text of each version, for search and readability; written once with the revision.
     text_parents = models.TextField(blank=True, editable=False)
     text_children = models.TextField(blank=True, editable=False)
+    # What search matches, weighted title (A), summary (B), then both versions' text (C). PostgreSQL
+    # computes and stores it whenever a row is written, so it can never disagree with the words; a
+    # revision never changes once saved, so publishing only points the part at an up-to-date vector.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("text_parents", "text_children", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["part", "-number"]
         constraints = [models.UniqueConstraint(fields=["part", "number"], name="revision_number_unique_in_part")]
+        indexes = [GinIndex(fields=["search_vector"], name="revision_search_vector")]
 
     def __str__(self):
         return f"{self.title} (version {self.number})"
@@ -96,6 +113,20 @@ class Revision(models.Model):
         if reader == Reader.CHILDREN and self.body_children.strip():
             return self.body_children
         return self.body_parents
+
+
+class Generation(models.Model):
+    """One row whose value changes with anything families can see (practice_guide/guide_cache.py).
+
+    Every application server reads it before serving a cached page, so a change made on one server is
+    seen on all of them at once. The value is a fresh timestamp, never a counter: a database restored
+    from a backup can then never reuse a value that already named different content.
+    """
+
+    value = models.BigIntegerField()
+
+    def __str__(self):
+        return str(self.value)
 
 
 class PartEvent(models.Model):

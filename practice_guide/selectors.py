@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Q, Value, Window
+from django.db.models.functions import Coalesce, Greatest, Least, Lower, NullIf, RowNumber, StrIndex, Substr
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -30,12 +30,12 @@ def contents() -> list[ContentsEntry]:
 
 
 def published_parts():
-    return GuidePart.objects.published()
+    return GuidePart.objects.published().defer("published__search_vector")
 
 
 def published_part(slug: str) -> GuidePart | None:
     # The texts load only if the rendered page is not already cached.
-    texts = ("body_parents", "body_children", "text_parents", "text_children")
+    texts = ("body_parents", "body_children", "text_parents", "text_children", "search_vector")
     return GuidePart.objects.published().defer(*(f"published__{name}" for name in texts)).filter(slug=slug).first()
 
 
@@ -61,33 +61,59 @@ def _highlight(snippet: str) -> str:
     return escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")
 
 
+def _match_text(query_text: str) -> str:
+    """The websearch text to match. Plain words find a page holding any of them (ranking puts pages
+    holding more of them first), as families often type a whole question; quotes, "or" and a
+    leading "-" mean the reader asked for something exact, so their query is kept as typed."""
+    if re.search(r'"|(^|\s)-|\bor\b', query_text, flags=re.IGNORECASE):
+        return query_text
+    return " or ".join(query_text.split())
+
+
+# ts_headline reads all the text it is given, which is most of a search's cost: it gets only a window
+# around the first place a query word seems to appear (its first letters: a stem is usually a prefix).
+# It still finds and marks the real matches; if the guess misses, the window is the start of the text.
+_WINDOW_BEFORE, _WINDOW = 300, 900
+_WINDOW_WORDS = 5
+
+
+def _snippet_source(field: str, query_text: str):
+    prefixes = [word[: max(4, len(word) - 3)] for word in re.findall(r"[a-z]{4,}", query_text.lower())]
+    if not prefixes:
+        return F(field)
+    found = [NullIf(StrIndex(Lower(field), Value(prefix)), Value(0)) for prefix in prefixes[:_WINDOW_WORDS]]
+    first = found[0] if len(found) == 1 else Least(*found)  # PostgreSQL's LEAST passes over NULLs
+    start = Greatest(Coalesce(first, Value(1)) - Value(_WINDOW_BEFORE), Value(1))
+    return Substr(field, start, _WINDOW)
+
+
 def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResult]:
-    """Published parts and glossary entries matching the query, best first. Drafts never appear."""
-    query = SearchQuery(query_text, search_type="websearch", config="english")
+    """Published parts and glossary entries matching the query, best first. Drafts never appear.
+
+    Parts match on their published revision's stored, GIN-indexed vector (Revision.search_vector), so
+    the cost grows with the matches rather than the size of the guide; snippets are made only for the
+    parts shown.
+    """
+    query = SearchQuery(_match_text(query_text), search_type="websearch", config="english")
     body_field = "published__text_children" if reader == Reader.CHILDREN else "published__text_parents"
-    vector = (
-        SearchVector("published__title", weight="A", config="english")
-        + SearchVector("published__summary", weight="B", config="english")
-        + SearchVector("published__text_parents", "published__text_children", weight="C", config="english")
-    )
     headline_options = {"start_sel": _START, "stop_sel": _STOP, "max_words": 30, "min_words": 15, "config": "english"}
     parts = (
         GuidePart.objects.published()
-        .annotate(rank=SearchRank(vector, query))
-        .filter(rank__gt=0)
-        .annotate(snippet=SearchHeadline(body_field, query, **headline_options))
+        .filter(published__search_vector=query)
+        .annotate(rank=SearchRank(F("published__search_vector"), query))
+        .annotate(snippet=SearchHeadline(_snippet_source(body_field, query_text), query, **headline_options))
+        .only("slug", "position", "published__title")
         .order_by("-rank", "position")[:limit]
     )
+    term_vector = SearchVector("term", weight="A", config="english") + SearchVector(
+        "variants", "definition", weight="C", config="english"
+    )
     terms = (
-        GlossaryTerm.objects.annotate(
-            rank=SearchRank(
-                SearchVector("term", weight="A", config="english")
-                + SearchVector("variants", "definition", weight="C", config="english"),
-                query,
-            )
-        )
-        .filter(rank__gt=0)
+        GlossaryTerm.objects.annotate(vector=term_vector)
+        .filter(vector=query)
+        .annotate(rank=SearchRank(F("vector"), query))
         .annotate(snippet=SearchHeadline("definition", query, **headline_options))
+        .only("term", "slug")
         .order_by("-rank")[:limit]
     )
     results = [
@@ -111,19 +137,25 @@ def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResul
     return [result for _rank, result in sorted(results, key=lambda pair: -pair[0])]
 
 
-def suggestion(query_text: str) -> str | None:
-    """A spelling the guide knows, for "Did you mean ...?", or None."""
-    vocabulary = set()
+def vocabulary() -> frozenset[str]:
+    """Every word of the published guide and the glossary: what "Did you mean ...?" may suggest.
+    Read once per generation (the view keeps it in the guide's cache): it reads every published text."""
+    words = set()
     rows = GuidePart.objects.published().values_list("published__title", "published__text_parents")
     for title, text in rows:
-        vocabulary.update(re.findall(r"[a-z]{3,}", f"{title} {text}".lower()))
+        words.update(re.findall(r"[a-z]{3,}", f"{title} {text}".lower()))
     for term in GlossaryTerm.objects.values_list("term", flat=True):
-        vocabulary.update(re.findall(r"[a-z0-9]{2,}", term.lower()))
+        words.update(re.findall(r"[a-z0-9]{2,}", term.lower()))
+    return frozenset(words)
+
+
+def suggestion(query_text: str, known_words: frozenset[str]) -> str | None:
+    """A spelling the guide knows, for "Did you mean ...?", or None."""
     words = re.findall(r"[a-z0-9]+", query_text.lower())
     if not words:
         return None
     corrected = [
-        word if word in vocabulary else next(iter(difflib.get_close_matches(word, vocabulary, 1, 0.75)), word)
+        word if word in known_words else next(iter(difflib.get_close_matches(word, known_words, 1, 0.75)), word)
         for word in words
     ]
     return " ".join(corrected) if corrected != words else None

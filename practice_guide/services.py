@@ -23,7 +23,9 @@ class PartText:
 
 
 def _refresh_public_pages() -> None:
-    transaction.on_commit(guide_cache.start_new_generation)
+    # In the change's own transaction: the new generation and the new words commit together, so no
+    # server can pair the old generation with the new words or the new generation with the old.
+    guide_cache.start_new_generation()
 
 
 def _new_revision(part: GuidePart, text: PartText, by) -> Revision:
@@ -114,8 +116,6 @@ def publish_due_parts(now=None) -> int:
             scheduler = part.events.filter(action=Action.SCHEDULED).values_list("by__full_name", flat=True).first()
             _make_public(part, part.scheduled, by=None, note=f"as scheduled by {scheduler or 'an editor'}")
             published += 1
-    # Committed by now: this very request must already see the new generation.
-    guide_cache.start_new_generation()
     return published
 
 

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal import request_params
-from practice_guide import guide_cache, ratelimit, selectors, services
+from practice_guide import guide_cache, page_cache, ratelimit, selectors, services
 from practice_guide.forms import FeedbackCommentForm
 from practice_guide.models import PageFeedback, Reader
 from practice_guide.reader import reader_of, remember
@@ -22,8 +22,11 @@ FEEDBACK_TOKEN_AGE = 60 * 60
 
 def _guide_context(request):
     """What every guide page needs. Publishes anything due first, so the page is current."""
-    services.publish_due_parts()
-    generation = guide_cache.generation()
+    # Set by page_cache's middleware when it has just read the generation and found nothing due.
+    generation = getattr(request, "guide_generation", None)
+    if generation is None:
+        services.publish_due_parts()
+        generation = guide_cache.generation()
     return generation, {
         "reader": reader_of(request),
         "contents": guide_cache.get_or_render(generation, "contents", selectors.contents),
@@ -32,8 +35,8 @@ def _guide_context(request):
 
 @require_safe
 def overview(request):
-    _generation, context = _guide_context(request)
-    return render(request, "practice_guide/overview.html", context)
+    generation, context = _guide_context(request)
+    return page_cache.mark(render(request, "practice_guide/overview.html", context), generation)
 
 
 @require_safe
@@ -63,7 +66,7 @@ def part(request, slug):
         related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
         feedback_state=request_params.choice(request.GET.get("feedback"), ["thanks", "missing"]),
     )
-    return render(request, "practice_guide/part.html", context)
+    return page_cache.mark(render(request, "practice_guide/part.html", context), generation)
 
 
 @require_safe
@@ -88,14 +91,14 @@ def print_view(request):
         ]
 
     context["parts"] = guide_cache.get_or_render(generation, "print", render_for_paper, reader, site)
-    return render(request, "practice_guide/print.html", context)
+    return page_cache.mark(render(request, "practice_guide/print.html", context), generation)
 
 
 @require_safe
 def glossary(request):
     generation, context = _guide_context(request)
     context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
-    return render(request, "practice_guide/glossary.html", context)
+    return page_cache.mark(render(request, "practice_guide/glossary.html", context), generation)
 
 
 @require_safe
@@ -109,7 +112,8 @@ def search(request):
     elif query:
         results = selectors.search(query, context["reader"])
         if not results:
-            suggestion = selectors.suggestion(query)
+            known_words = guide_cache.get_or_render(generation, "vocabulary", selectors.vocabulary)
+            suggestion = selectors.suggestion(query, known_words)
     context.update(query=query[:SEARCH_MAX], results=results, suggestion=suggestion, error=error)
     return render(request, "practice_guide/search.html", context, status=400 if error else 200)
 

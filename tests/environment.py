@@ -15,6 +15,10 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 # Most tests sign in with force_login; tests of two-factor sign-in switch it on with `settings`.
 os.environ.setdefault("REQUIRE_MFA", "false")
+# Pages limit each statement to 4 s in production. Tests share two cores with many processes, and the
+# limit would reach the run's own housekeeping (dropping the test database), so it is longer here; the
+# test of the limit sets its own value.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "30000")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
