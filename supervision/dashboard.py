@@ -1,43 +1,58 @@
 """Reads for the managers' supervision dashboard: dates, counts and caseloads, never reflective content.
 
-The people come only from `access.managed_people_for`. Everything on the page comes from a fixed
-number of queries, however many people or sessions there are: the per-person session figures are
-subqueries on one query of people, current agreements arrive in one prefetch, open actions are
-counted in one grouped query, and the caseload chart is one aggregate query. Where the chart's
-bars go is worked out in `dashboard_chart`.
+The people come only from `access.managed_people_for`. However many people or sessions there are, the
+page takes a fixed number of queries and PostgreSQL does the counting:
+
+- each person's next due date is worked out in SQL (`due_dates.NextDue`), so the database sorts
+  people most overdue first and sends one page of them; the figures at the top are aggregates over
+  everyone (one query for the people and their sessions, one for their actions);
+- a person's figures are subqueries tied to them, answered from the (supervisee, date) indexes, so
+  no query sorts every session of a service;
+- the caseload chart is one query (`dashboard_caseloads`).
+
+The CSV download has everyone, streamed from one query as it is written.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.db.models import (
-    Avg,
     Count,
     Exists,
     F,
+    FilteredRelation,
+    Func,
     IntegerField,
-    Max,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Window,
+    Sum,
+    Value,
 )
-from django.db.models.functions import Coalesce, RowNumber, TruncMonth
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from portal.models import Team
 from portal.roles import Role
 from supervision import access
+from supervision.dashboard_caseloads import MonthCaseload, caseload_by_month
 from supervision.dashboard_chart import Chart, caseload_chart
-from supervision.models import Action, Agreement, Session, add_months
+from supervision.due_dates import NextDue
+from supervision.models import Action, Agreement, Frequency, Session, add_months, short_frequency_label
 
 User = get_user_model()
 
 PERIOD_MONTHS = (3, 6, 12, 24)
 DEFAULT_PERIOD_MONTHS = 12
 DUE_SOON_DAYS = 7
+# A team and the people its manager supervises fit on one page; a service manager pages through
+# their service, with the figures at the top and the CSV download covering everyone.
+PAGE_SIZE = 25
+# Rows fetched at a time while the CSV streams: few round trips, and never everyone held at once.
+ROWS_PER_FETCH = 1000
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,7 @@ def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     return list(teams), list(supervisors)
 
 
-def _filtered_people(user, filters: DashboardFilters) -> QuerySet:
+def filtered_people(user, filters: DashboardFilters) -> QuerySet:
     people = people_in_scope(user)
     if filters.team_id:
         people = people.filter(team_id=filters.team_id)
@@ -85,6 +100,91 @@ def _filtered_people(user, filters: DashboardFilters) -> QuerySet:
             )
         )
     return people
+
+
+# --- Each person's figures, in SQL ------------------------------------------------------------
+
+
+def _count(sessions: QuerySet) -> Subquery:
+    """How many of `sessions` (tied to the person by OuterRef) there are. COUNT(*) with no GROUP BY
+    answers 0 for none, and needs no column outside the (supervisee, date) index, so PostgreSQL
+    counts from the index alone."""
+    counted = sessions.order_by().annotate(n=Func(template="COUNT(*)", output_field=IntegerField())).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _with_due_dates(people: QuerySet, today: date) -> QuerySet:
+    """People with their current agreement (joined: there is at most one), last session held, next
+    due date and latest caseload: what the order, the page and the figures at the top all need."""
+    held = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk")).order_by("-held_on")
+    latest_caseload = held.filter(caseload_children__isnull=False).order_by("-held_on", "-pk")
+    frequency, starts_on = "current_agreement__frequency", "current_agreement__starts_on"
+    # The due date is worked out inside the subquery that finds the last session, where its date is
+    # a column; with no session held, it counts from the agreement's start.
+    due_after_last = held.annotate(due=NextDue(OuterRef(frequency), OuterRef(starts_on), F("held_on")))
+    return people.annotate(
+        current_agreement=FilteredRelation("agreements", condition=Q(agreements__ended_on__isnull=True)),
+        last_held=Subquery(held.values("held_on")[:1]),
+        next_due=Coalesce(
+            Subquery(due_after_last.values("due")[:1]),
+            NextDue(F(frequency), F(starts_on), F(starts_on)),
+        ),
+        caseload=Subquery(latest_caseload.values("caseload_children")[:1]),
+    )
+
+
+_ROW_FIELDS = (
+    "pk",
+    "full_name",
+    "email",
+    "team__name",
+    "current_agreement__pk",
+    "current_agreement__frequency",
+    "current_agreement__supervisor__full_name",
+    "last_held",
+    "next_due",
+    "sessions_in_period",
+    "caseload",
+    "caseload_on",
+)
+
+
+def _rows(people: QuerySet, start: date, today: date) -> QuerySet:
+    """Everyone's row as a tuple of `_ROW_FIELDS`, most overdue first.
+
+    Overdue people have the earliest due dates, so "most overdue first, then whoever is due soonest,
+    no agreement last" is simply the due date, with names to break ties. PostgreSQL computes the
+    figures only a row shows (sessions in the period, when the caseload was recorded) after the
+    sort, for the rows it sends.
+    """
+    held = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"))
+    latest_caseload = held.filter(caseload_children__isnull=False).order_by("-held_on", "-pk")
+    return (
+        _with_due_dates(people, today)
+        .annotate(
+            sessions_in_period=_count(held.filter(held_on__gte=start)),
+            caseload_on=Subquery(latest_caseload.values("held_on")[:1]),
+        )
+        .order_by(F("next_due").asc(nulls_last=True), "full_name", "pk")
+        .values_list(*_ROW_FIELDS)
+    )
+
+
+def _action_counts(people, today: date) -> dict[int, tuple[int, int]]:
+    """{person id: (open, overdue)} for the actions on each person's sessions: one query.
+
+    `people` is a list of ids or a query of them. One pass over the open actions, through their own
+    small index, rather than a subquery per person that would search each person's sessions.
+    """
+    counts = (
+        Action.objects.open()
+        .filter(session__supervisee_id__in=people)
+        .order_by()
+        .values("session__supervisee_id")
+        .annotate(open_count=Count("session_id"), overdue_count=Count("session_id", filter=Q(due_on__lt=today)))
+        .values_list("session__supervisee_id", "open_count", "overdue_count")
+    )
+    return {person_id: (open_count, overdue_count) for person_id, open_count, overdue_count in counts}
 
 
 # --- One row per person ---------------------------------------------------------------------
@@ -100,10 +200,24 @@ class Status:
     NO_SESSIONS = "no-sessions"
 
 
+# The status tag's colour: the tag's text says the same in words.
+TAG_CLASSES = {
+    Status.OVERDUE: "govuk-tag--red",
+    Status.DUE_SOON: "govuk-tag--yellow",
+    Status.ON_TRACK: "govuk-tag--green",
+    Status.NO_SESSIONS: "govuk-tag--blue",
+    Status.NO_AGREEMENT: "govuk-tag--grey",
+}
+
+
 @dataclass(frozen=True)
 class WorkerRow:
-    person: object
-    agreement: Agreement | None
+    person_id: int
+    name: str
+    team_name: str
+    agreement_id: int | None
+    frequency: str
+    supervisor_name: str
     last_held: date | None
     days_since_last: int | None
     next_due: date | None
@@ -117,131 +231,89 @@ class WorkerRow:
     caseload_on: date | None
 
     @property
-    def supervisor_name(self) -> str:
-        return self.agreement.supervisor.full_name if self.agreement else "No agreement"
+    def frequency_label(self) -> str:
+        return short_frequency_label(self.frequency) if self.frequency else ""
 
     @property
-    def frequency_label(self) -> str:
-        if self.agreement is None:
-            return ""
-        return self.agreement.frequency_short
+    def frequency_in_full(self) -> str:
+        return Frequency(self.frequency).label if self.frequency else ""
 
     @property
     def is_overdue(self) -> bool:
         return self.status == Status.OVERDUE
 
+    @property
+    def tag_class(self) -> str:
+        return TAG_CLASSES[self.status]
 
-def _status(agreement: Agreement | None, last_held: date | None, today: date) -> tuple[date | None, int, str, str]:
-    """(next due, days overdue, status, label) for one person."""
-    if agreement is None:
-        return None, 0, Status.NO_AGREEMENT, "No agreement"
-    next_due = agreement.next_due(last_held)
+
+def _status(next_due: date | None, last_held: date | None, today: date) -> tuple[int, str, str]:
+    """(days overdue, status, label) for one person."""
+    if next_due is None:
+        return 0, Status.NO_AGREEMENT, "No agreement"
     days_overdue = (today - next_due).days
     if days_overdue > 0:
-        return (
-            next_due,
-            days_overdue,
-            Status.OVERDUE,
-            f"Overdue by {days_overdue} day{'s' if days_overdue != 1 else ''}",
-        )
+        return days_overdue, Status.OVERDUE, f"Overdue by {days_overdue} day{'s' if days_overdue != 1 else ''}"
     if -days_overdue <= DUE_SOON_DAYS:
-        return next_due, 0, Status.DUE_SOON, "Due soon"
+        return 0, Status.DUE_SOON, "Due soon"
     if last_held is None:
-        return next_due, 0, Status.NO_SESSIONS, "No sessions yet"
-    return next_due, 0, Status.ON_TRACK, "On track"
+        return 0, Status.NO_SESSIONS, "No sessions yet"
+    return 0, Status.ON_TRACK, "On track"
 
 
-def _count(queryset):
-    """The number of `queryset`'s sessions (tied to the person by OuterRef), 0 for none."""
-    counted = queryset.order_by().values("supervisee_id").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _people_with_figures(people: QuerySet, start: date, today: date) -> QuerySet:
-    """People with their session dates and counts and latest caseload, and their current agreement:
-    two queries.
-
-    Each figure is a subquery tied to the person, answered from the (supervisee, date) index. A join
-    with GROUP BY instead would sort every session row of everyone in scope (thousands, for a
-    service manager) to get the same figures.
-    """
-    held = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"))
-    latest_caseload = held.filter(caseload_children__isnull=False).order_by("-held_on", "-pk")
-    # Only what the dashboard shows: a service manager's page builds hundreds of these objects.
-    current_agreements = (
-        Agreement.objects.current()
-        .select_related("supervisor")
-        .only("supervisee", "starts_on", "frequency", "supervisor__full_name", "supervisor__email")
+def _row(values: tuple, actions: dict[int, tuple[int, int]], today: date) -> WorkerRow:
+    (pk, full_name, email, team_name, agreement_id, frequency, supervisor, last_held, due, sessions, caseload, on) = (
+        values
     )
-    return (
-        people.select_related("team")
-        .only("full_name", "email", "team__name")
-        .annotate(
-            last_held=Subquery(held.order_by("-held_on").values("held_on")[:1]),
-            sessions_in_period=_count(held.filter(held_on__gte=start)),
-            caseload=Subquery(latest_caseload.values("caseload_children")[:1]),
-            caseload_on=Subquery(latest_caseload.values("held_on")[:1]),
-        )
-        .prefetch_related(Prefetch("agreements", queryset=current_agreements, to_attr="current_agreements"))
+    days_overdue, status, label = _status(due, last_held, today)
+    open_actions, overdue_actions = actions.get(pk, (0, 0))
+    return WorkerRow(
+        person_id=pk,
+        name=full_name or email,
+        team_name=team_name or "",
+        agreement_id=agreement_id,
+        frequency=frequency or "",
+        supervisor_name=supervisor if agreement_id else "No agreement",
+        last_held=last_held,
+        days_since_last=(today - last_held).days if last_held else None,
+        next_due=due,
+        days_overdue=days_overdue,
+        status=status,
+        status_label=label,
+        sessions_in_period=sessions,
+        open_actions=open_actions,
+        overdue_actions=overdue_actions,
+        caseload=caseload,
+        caseload_on=on,
     )
 
 
-def _action_counts(person_ids: list[int], today: date) -> dict[int, tuple[int, int]]:
-    """{person id: (open, overdue)} for the actions on each person's sessions: one query.
-
-    One pass over the open actions, rather than a subquery per person: PostgreSQL would scan
-    the actions table once for each person.
-    """
-    counts = (
-        Action.objects.open()
-        .filter(session__supervisee_id__in=person_ids)
-        .order_by()
-        .values("session__supervisee_id")
-        .annotate(open_count=Count("pk"), overdue_count=Count("pk", filter=Q(due_on__lt=today)))
-        .values_list("session__supervisee_id", "open_count", "overdue_count")
-    )
-    return {person_id: (open_count, overdue_count) for person_id, open_count, overdue_count in counts}
+def worker_rows(user, filters: DashboardFilters, today: date) -> Iterator[WorkerRow]:
+    """Everyone's row, most overdue first, for the CSV download. Two queries whatever their number:
+    the action counts, then the rows, fetched from the database a thousand at a time as they are used."""
+    people = filtered_people(user, filters)
+    actions = _action_counts(people.values("pk"), today)
+    rows = _rows(people, period_start(today, filters.months), today)
+    for values in rows.iterator(chunk_size=ROWS_PER_FETCH):
+        yield _row(values, actions, today)
 
 
-def _sort_key(row: WorkerRow):
-    # Overdue first, most overdue at the top; then whoever is due soonest; no agreement last.
-    return (
-        not row.is_overdue,
-        -row.days_overdue,
-        row.next_due is None,
-        row.next_due or date.max,
-        row.person.full_name,
-    )
+class _RowsByPage:
+    """Everyone's rows as the paginator sees them: counted already (by the summary), and fetched
+    only for the page it asks for, with that page's action counts."""
 
+    def __init__(self, count: int, people: QuerySet, start: date, today: date):
+        self.count_of_rows, self.people, self.start, self.today = count, people, start, today
 
-def worker_rows(user, filters: DashboardFilters, today: date) -> list[WorkerRow]:
-    """One row per person on the dashboard, most overdue first. Three queries whatever their number."""
-    start = period_start(today, filters.months)
-    people = list(_people_with_figures(_filtered_people(user, filters), start, today))
-    actions = _action_counts([person.pk for person in people], today)
-    rows = []
-    for person in people:
-        open_actions, overdue_actions = actions.get(person.pk, (0, 0))
-        agreement = person.current_agreements[0] if person.current_agreements else None
-        next_due, days_overdue, status, label = _status(agreement, person.last_held, today)
-        rows.append(
-            WorkerRow(
-                person=person,
-                agreement=agreement,
-                last_held=person.last_held,
-                days_since_last=(today - person.last_held).days if person.last_held else None,
-                next_due=next_due,
-                days_overdue=days_overdue,
-                status=status,
-                status_label=label,
-                sessions_in_period=person.sessions_in_period,
-                open_actions=open_actions,
-                overdue_actions=overdue_actions,
-                caseload=person.caseload,
-                caseload_on=person.caseload_on,
-            )
-        )
-    return sorted(rows, key=_sort_key)
+    def __len__(self) -> int:
+        return self.count_of_rows
+
+    def __getitem__(self, window: slice) -> list[WorkerRow]:
+        if window.stop <= window.start:
+            return []
+        values = list(_rows(self.people, self.start, self.today)[window])
+        actions = _action_counts([pk for pk, *_rest in values], self.today)
+        return [_row(row, actions, self.today) for row in values]
 
 
 # --- The figures at the top -----------------------------------------------------------------
@@ -259,86 +331,57 @@ class Summary:
     average_caseload: float | None
 
 
-def summarise(rows: list[WorkerRow]) -> Summary:
-    caseloads = [row.caseload for row in rows if row.caseload is not None]
-    return Summary(
-        workers=len(rows),
-        overdue=sum(row.status == Status.OVERDUE for row in rows),
-        due_soon=sum(row.status == Status.DUE_SOON for row in rows),
-        no_agreement=sum(row.status == Status.NO_AGREEMENT for row in rows),
-        sessions=sum(row.sessions_in_period for row in rows),
-        open_actions=sum(row.open_actions for row in rows),
-        overdue_actions=sum(row.overdue_actions for row in rows),
-        average_caseload=round(sum(caseloads) / len(caseloads), 1) if caseloads else None,
-    )
+def _days_until(due, today: date) -> Func:
+    """`due` minus `today` in days: PostgreSQL subtracts dates to a whole number."""
+    return Func(due, Value(today), template="(%(expressions)s)", arg_joiner=" - ", output_field=IntegerField())
 
 
-# --- Caseload over time ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MonthCaseload:
-    month: date
-    workers: int
-    average: float | None
-    highest: int | None
-
-
-def _months(start: date, today: date) -> list[date]:
-    months, month = [], start
-    while month <= today:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
-
-
-def caseload_by_month(user, filters: DashboardFilters, today: date) -> list[MonthCaseload]:
-    """Per calendar month of the period: how many people had a caseload recorded, its average and highest.
-
-    Each person counts once a month, with the last caseload recorded that month, so someone
-    supervised weekly does not weigh four times as much as someone supervised monthly. One query.
-    """
-    start = period_start(today, filters.months)
-    # Each person's last recorded caseload in each month: number their sessions within the month,
-    # latest first, and keep the first.
-    calendar_month = TruncMonth("held_on")
-    last_each_month = (
-        Session.objects.held_by(today)
-        .filter(
-            held_on__gte=start,
-            caseload_children__isnull=False,
-            supervisee__in=_filtered_people(user, filters).values("pk"),
-        )
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("supervisee_id"), calendar_month],
-                order_by=[F("held_on").desc(), F("pk").desc()],
-            )
-        )
-        .filter(place=1)
-        .values("pk")
-    )
-    figures = {
-        entry["month"]: entry
-        for entry in Session.objects.filter(pk__in=last_each_month)
-        .annotate(month=calendar_month)
+def summarise(people: QuerySet, start: date, today: date) -> Summary:
+    """The figures for everyone on the dashboard, counted by PostgreSQL: two queries."""
+    # People counted by how soon they are due, in a handful of groups: -1 is overdue, 0 to 7 due
+    # soon, 8 later, None no agreement. Grouping needs each person's due date once; counting with a
+    # filter per status instead would work it out again for every status.
+    due_group = Least(Greatest(_days_until(F("next_due"), today), Value(-1)), Value(DUE_SOON_DAYS + 1))
+    held_in_period = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"), held_on__gte=start)
+    groups = (
+        _with_due_dates(people, today)
+        .annotate(due_group=due_group)
         .order_by()
-        .values("month")
+        .values_list("due_group")
         .annotate(
-            workers=Count("supervisee_id", distinct=True),
-            average=Avg("caseload_children"),
-            highest=Max("caseload_children"),
+            people=Count("pk"),
+            caseloads=Count("caseload"),
+            caseload_total=Sum("caseload"),
+            sessions=Sum(_count(held_in_period)),
         )
-    }
-    months = []
-    for month in _months(start, today):
-        entry = figures.get(month)
-        if entry is None:
-            months.append(MonthCaseload(month, 0, None, None))
-        else:
-            months.append(MonthCaseload(month, entry["workers"], round(float(entry["average"]), 1), entry["highest"]))
-    return months
+    )
+    workers = overdue = due_soon = no_agreement = caseloads = caseload_total = sessions = 0
+    for group, count, with_caseload, total, held in groups:
+        workers += count
+        caseloads += with_caseload
+        caseload_total += total or 0
+        sessions += held or 0
+        if group is None:
+            no_agreement += count
+        elif group < 0:
+            overdue += count
+        elif group <= DUE_SOON_DAYS:
+            due_soon += count
+    actions = (
+        Action.objects.open()
+        .filter(session__supervisee__in=people.values("pk"))
+        .aggregate(open=Count("session_id"), overdue=Count("session_id", filter=Q(due_on__lt=today)))
+    )
+    return Summary(
+        workers=workers,
+        overdue=overdue,
+        due_soon=due_soon,
+        no_agreement=no_agreement,
+        sessions=sessions,
+        open_actions=actions["open"],
+        overdue_actions=actions["overdue"],
+        average_caseload=round(caseload_total / caseloads, 1) if caseloads else None,
+    )
 
 
 # --- Everything the page shows ---------------------------------------------------------------
@@ -349,21 +392,26 @@ class Dashboard:
     filters: DashboardFilters
     start: date
     today: date
-    rows: list[WorkerRow]
     summary: Summary
+    page: Page  # of WorkerRow, PAGE_SIZE at a time
     months: list[MonthCaseload]
     chart: Chart
 
 
-def dashboard_for(user, filters: DashboardFilters, today: date) -> Dashboard:
-    rows = worker_rows(user, filters, today)
-    months = caseload_by_month(user, filters, today)
+def dashboard_for(user, filters: DashboardFilters, today: date, page_number=None) -> Dashboard:
+    """The figures, one page of people (`page_number` as the address gave it: anything that is not a
+    page number shows the first or last page) and the caseload chart."""
+    people = filtered_people(user, filters)
+    start = period_start(today, filters.months)
+    summary = summarise(people, start, today)
+    page = Paginator(_RowsByPage(summary.workers, people, start, today), PAGE_SIZE).get_page(page_number)
+    months = caseload_by_month(people, start, today)
     return Dashboard(
         filters=filters,
-        start=period_start(today, filters.months),
+        start=start,
         today=today,
-        rows=rows,
-        summary=summarise(rows),
+        summary=summary,
+        page=page,
         months=months,
         chart=caseload_chart(months),
     )

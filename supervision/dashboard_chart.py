@@ -1,17 +1,13 @@
 """The dashboard's caseload chart: where each month's bar, label and scale line go in a small inline SVG.
 
 The geometry is worked out here so the template (`includes/dashboard_chart.html`) only places shapes.
-The figures come from `dashboard.caseload_by_month`; the table beside the chart repeats every one, so
-the chart is a single image with a summary in words.
+The figures come from `dashboard_caseloads.caseload_by_month`; the table beside the chart repeats every
+one, so the chart is a single image with a summary in words.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the dashboard builds the chart, so it cannot be imported from here at run time
-    from supervision.dashboard import MonthCaseload
+from supervision.dashboard_caseloads import MonthCaseload
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,11 @@ class Frequency(models.TextChoices):
     ASYE = "asye", "ASYE pattern (weekly for 6 weeks, fortnightly to 6 months, then monthly)"
 
 
+def short_frequency_label(frequency: str) -> str:
+    """A frequency in a word or two, for tables: the ASYE pattern's full label is a sentence."""
+    return "ASYE pattern" if frequency == Frequency.ASYE else Frequency(frequency).label
+
+
 class AgreementQuerySet(models.QuerySet):
     def current(self):
         return self.filter(ended_on__isnull=True)
@@ -83,8 +88,7 @@ class Agreement(models.Model):
 
     @property
     def frequency_short(self) -> str:
-        """The frequency in a word or two, for tables: the ASYE pattern's full label is a sentence."""
-        return "ASYE pattern" if self.frequency == Frequency.ASYE else self.get_frequency_display()
+        return short_frequency_label(self.frequency)
 
     def interval_ends(self, last: date) -> date:
         """When the next session is due if the last one was on `last`."""
@@ -165,7 +169,15 @@ class Session(models.Model):
     class Meta:
         ordering = ["-held_on", "-pk"]
         indexes = [
-            models.Index(fields=["supervisee", "-held_on"], name="session_supervisee_date"),
+            # A person's sessions newest first. With the id and caseload in the index too, the
+            # dashboard reads everything it needs about a person's sessions (the last one, how many
+            # in the period, the latest caseload and each month's last, which sessions have open
+            # actions) from the index alone, without visiting the sessions' rows.
+            models.Index(
+                fields=["supervisee", "-held_on", "-id"],
+                include=["caseload_children"],
+                name="session_supervisee_date_id",
+            ),
             models.Index(fields=["supervisor", "-held_on"], name="session_supervisor_date"),
         ]
         constraints = [
@@ -244,7 +256,17 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["owner", "completed_on", "due_on"], name="action_owner_open_due")]
+        indexes = [
+            models.Index(fields=["owner", "completed_on", "due_on"], name="action_owner_open_due"),
+            # The dashboard counts open actions for a whole service: a few hundred rows among years
+            # of completed ones.
+            models.Index(
+                fields=["session"],
+                include=["due_on"],
+                condition=models.Q(completed_on__isnull=True),
+                name="action_open_by_session",
+            ),
+        ]
 
     def __str__(self):
         return self.description

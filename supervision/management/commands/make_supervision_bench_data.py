@@ -3,8 +3,14 @@
 10 teams, 200 social workers, 10 supervisors and a service manager, each worker with a current
 agreement and five years of roughly monthly sessions (about 13,000 with the supervisors' own),
 caseloads and some actions.
-Everything is made with bulk_create in one transaction. Running it again changes nothing but the
-manager's password; --reset deletes the bench service and makes it afresh.
+
+`--workers 2000` makes a second, larger service beside it (100 teams of 20, about 130,000
+sessions) with its own people, named for its size ("Bench service (2,000 workers)", manager
+bench-2000-manager@example.org), so both sizes can be measured from one database without
+rebuilding either.
+
+Everything is made with bulk_create in big batches in one transaction. Running it again changes
+nothing but the manager's password; --reset deletes that bench service and makes it afresh.
 """
 
 import random
@@ -22,23 +28,48 @@ from portal.roles import Role
 from supervision.models import Action, Agreement, Frequency, Session, add_months
 
 SERVICE = "Bench service"
-MANAGER_EMAIL = "bench-manager@example.org"
+MANAGER_EMAIL = "bench-manager@example.org"  # the default size's manager: manager_email(WORKERS)
 DEFAULT_PASSWORD = "bench-password-2026"  # noqa: S105 - a disposable benchmark environment only
-TEAMS = 10
 WORKERS = 200
+WORKERS_PER_TEAM = 20
 YEARS = 5
 # A fixed seed, so every bench run measures the same data.
 SEED = 2026
+# Rows per INSERT: big enough that a 130,000-session service loads in a few round trips, small
+# enough that one statement's parameters stay well under PostgreSQL's limit of 65,535.
+BATCH_SIZE = 4000
+
+
+def service_name(workers: int = WORKERS) -> str:
+    """The bench service of this size: the default keeps the name `make bench` has always used."""
+    return SERVICE if workers == WORKERS else f"{SERVICE} ({workers:,} workers)"
+
+
+def email_prefix(workers: int = WORKERS) -> str:
+    return "bench" if workers == WORKERS else f"bench-{workers}"
+
+
+def manager_email(workers: int = WORKERS) -> str:
+    return f"{email_prefix(workers)}-manager@example.org"
 
 
 class Command(BaseCommand):
-    help = "Create the Bench service: 200 social workers with five years of supervision, for `make bench`."
+    help = (
+        "Create the Bench service: 200 social workers with five years of supervision, for `make bench` "
+        "(--workers for a separate service of another size)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--password",
             default=DEFAULT_PASSWORD,
             help="The sign-in password for the bench people (run again, it changes only the manager's).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help=f"How many social workers (default {WORKERS}); another size is a separate service.",
         )
         parser.add_argument("--reset", action="store_true", help="Delete the bench service first and make it again.")
         parser.add_argument(
@@ -48,7 +79,11 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
-    def handle(self, *args, password, reset=False, force=False, verbosity=1, **options):
+    def handle(self, *args, password, workers=None, reset=False, force=False, verbosity=1, **options):
+        # Read here rather than as the option's default, so a test can make the default service smaller.
+        workers = WORKERS if workers is None else workers
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "The bench sign-ins share a known password, so this command refuses to run with DEBUG off. "
@@ -60,18 +95,19 @@ class Command(BaseCommand):
         }
         if len(groups) < 3:
             raise CommandError("The roles are missing. Run `manage.py migrate` first.")
+        name = service_name(workers)
         if reset:
-            self._delete()
-        elif Service.objects.filter(name=SERVICE).exists():
+            self._delete(name)
+        elif Service.objects.filter(name=name).exists():
             # Only the password may differ from last time: set it so the caller can sign in.
-            manager = User.objects.get(email=MANAGER_EMAIL)
+            manager = User.objects.get(email=manager_email(workers))
             manager.set_password(password)
             manager.save(update_fields=["password"])
             if verbosity:
-                self.stdout.write("The bench service is already there. Use --reset to make it again.")
+                self.stdout.write(f"{name} is already there. Use --reset to make it again.")
             return
         rng = random.Random(SEED)  # noqa: S311 - made-up bench data, not secrets
-        counts = Builder(rng, timezone.localdate(), make_password(password), groups).build()
+        counts = Builder(rng, timezone.localdate(), make_password(password), groups, workers).build()
         # After a bulk load the planner knows nothing of the new rows until autovacuum gets round to
         # them; analyse now, so a bench run straight after measures the plans a real service gets.
         with connection.cursor() as cursor:
@@ -79,12 +115,12 @@ class Command(BaseCommand):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         if verbosity:
             self.stdout.write(
-                f"Bench service ready: {counts['people']} people, {counts['agreements']} agreements, "
-                f"{counts['sessions']} sessions, {counts['actions']} actions. Sign in as {MANAGER_EMAIL}."
+                f"{name} ready: {counts['people']} people, {counts['agreements']} agreements, "
+                f"{counts['sessions']} sessions, {counts['actions']} actions. Sign in as {manager_email(workers)}."
             )
 
-    def _delete(self):
-        service = Service.objects.filter(name=SERVICE).first()
+    def _delete(self, name: str):
+        service = Service.objects.filter(name=name).first()
         if service is None:
             return
         people = User.objects.filter(team__service=service)
@@ -99,31 +135,46 @@ class Command(BaseCommand):
 
 
 class Builder:
-    def __init__(self, rng: random.Random, today: date, password_hash: str, groups: dict):
+    def __init__(self, rng: random.Random, today: date, password_hash: str, groups: dict, workers: int = WORKERS):
         self.rng = rng
+        self.workers = workers
+        self.prefix = email_prefix(workers)
         self.today = today
-        # One hash for everyone: hashing 211 passwords properly would take a minute.
+        # One hash for everyone: hashing 211 passwords (or 2,101) properly would take minutes.
         self.password_hash = password_hash
         self.groups = groups
         self.first_day = add_months(today, -12 * YEARS)
 
     def build(self) -> dict:
-        service = Service.objects.create(name=SERVICE)
-        teams = Team.objects.bulk_create(Team(service=service, name=f"Bench team {n + 1:02}") for n in range(TEAMS))
-        manager = self._people([("Bench Service Manager", MANAGER_EMAIL, teams[0], None, "Service Manager")])[0]
+        service = Service.objects.create(name=service_name(self.workers))
+        team_count = -(-self.workers // WORKERS_PER_TEAM)
+        # Wide enough for the largest number, so the names sort in order (Worker 0009 before 0010).
+        team_width, worker_width = max(2, len(str(team_count))), max(3, len(str(self.workers)))
+        teams = Team.objects.bulk_create(
+            Team(service=service, name=f"Bench team {n + 1:0{team_width}}") for n in range(team_count)
+        )
+        manager = self._people(
+            [("Bench Service Manager", f"{self.prefix}-manager@example.org", teams[0], None, "Service Manager")]
+        )[0]
         supervisors = self._people(
-            (f"Bench Supervisor {n + 1:02}", f"bench-supervisor-{n + 1:02}@example.org", team, manager, "Team Manager")
+            (
+                f"Bench Supervisor {n + 1:0{team_width}}",
+                f"{self.prefix}-supervisor-{n + 1:0{team_width}}@example.org",
+                team,
+                manager,
+                "Team Manager",
+            )
             for n, team in enumerate(teams)
         )
         workers = self._people(
             (
-                f"Bench Worker {n + 1:03}",
-                f"bench-worker-{n + 1:03}@example.org",
-                teams[n % TEAMS],
-                supervisors[n % TEAMS],
+                f"Bench Worker {n + 1:0{worker_width}}",
+                f"{self.prefix}-worker-{n + 1:0{worker_width}}@example.org",
+                teams[n % team_count],
+                supervisors[n % team_count],
                 "Social Worker",
             )
-            for n in range(WORKERS)
+            for n in range(self.workers)
         )
         self._give_roles([manager], [Role.SERVICE_MANAGER])
         self._give_roles(supervisors, [Role.SUPERVISOR, Role.SOCIAL_WORKER])
@@ -131,14 +182,14 @@ class Builder:
 
         agreements = [self._agreement(supervisor, manager, Frequency.MONTHLY) for supervisor in supervisors]
         agreements += [self._agreement(worker, worker.line_manager, self._frequency()) for worker in workers]
-        agreements = Agreement.objects.bulk_create(agreements)
+        agreements = Agreement.objects.bulk_create(agreements, batch_size=BATCH_SIZE)
 
         sessions = []
         for agreement in agreements:
             sessions += self._sessions(agreement)
-        sessions = Session.objects.bulk_create(sessions, batch_size=2000)
+        sessions = Session.objects.bulk_create(sessions, batch_size=BATCH_SIZE)
         actions = Action.objects.bulk_create(
-            (action for session in sessions for action in self._actions(session)), batch_size=2000
+            (action for session in sessions for action in self._actions(session)), batch_size=BATCH_SIZE
         )
         return {
             "people": 1 + len(supervisors) + len(workers),
@@ -149,22 +200,26 @@ class Builder:
 
     def _people(self, rows) -> list[User]:
         return User.objects.bulk_create(
-            User(
-                full_name=name,
-                email=email,
-                team=team,
-                line_manager=line_manager,
-                job_title=job_title,
-                password=self.password_hash,
-                start_date=self.first_day,
-            )
-            for name, email, team, line_manager, job_title in rows
+            (
+                User(
+                    full_name=name,
+                    email=email,
+                    team=team,
+                    line_manager=line_manager,
+                    job_title=job_title,
+                    password=self.password_hash,
+                    start_date=self.first_day,
+                )
+                for name, email, team, line_manager, job_title in rows
+            ),
+            batch_size=BATCH_SIZE,
         )
 
     def _give_roles(self, people, roles):
         through = User.groups.through
         through.objects.bulk_create(
-            through(user_id=person.pk, group_id=self.groups[role].pk) for person in people for role in roles
+            (through(user_id=person.pk, group_id=self.groups[role].pk) for person in people for role in roles),
+            batch_size=BATCH_SIZE,
         )
 
     def _frequency(self) -> str:
