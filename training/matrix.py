@@ -1,14 +1,13 @@
 """The training matrix: the people a person may see (rows) by course (columns), each cell a status.
 
-Three queries however large the service: the courses (with the roles each is required for), the
-people (with their team and roles), and the bookings, grouped in SQL to one row per person and course.
-2,000 people by 50 courses is 100,000 cells: they are worked out in plain Python, never as model
-instances (`matrix_cells`, which also says what each status means), and the table body is joined from
-a small cache of escaped cell markup (`matrix_html`), not a template loop. The words for each cell,
-and the downloads, are in `matrix_export`.
-
-This module holds the matrix's shape (its filters, columns, people and cells) and puts it together
-for a person: `matrix_for`.
+This module holds the matrix's shape (its filters, columns, people and cells) and the pieces it is
+read with: the courses (with the roles each is required for), the people in order (with their team
+and roles), and what each person's row shows. `matrix_rows` puts them together a page or a chunk of
+people at a time, so that neither the page nor a download of 10,000 people by 100 courses ever holds
+every cell; `matrix_for` here puts the whole matrix together at once, for a small service or a test.
+Cells are worked out in plain Python, never as model instances (`matrix_cells`, which also says what
+each status means); the table is joined from a small cache of escaped cell markup
+(`matrix_html`); the words for each cell, and the downloads, are in `matrix_export`.
 """
 
 from dataclasses import dataclass, field
@@ -17,13 +16,16 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.core.paginator import Page
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Collate, Lower
 
 from portal.models import Team
 from portal.roles import ROLES
 from training import access
-from training.matrix_cells import EXPIRING_DAYS, Cell, Status, booking_rows, cells_for
-from training.models import Level, financial_year_bounds, financial_year_of
+from training.matrix_cells import EXPIRING_DAYS, Cell, Status, booking_rows, cells_for, has_a_cell
+from training.models import Booking, Course, CourseDate, Level, financial_year_bounds, financial_year_of
 
 User = get_user_model()
 
@@ -117,18 +119,18 @@ class Person:
 @dataclass
 class Matrix:
     columns: list[Column]
-    people: list[Person]
-    # {person id: {course id: Cell}} for every pair with a completion or an upcoming booking.
+    people: list[Person]  # the people on this page, in order
+    # {person id: {course id: Cell}} for every pair on this page with a completion or an upcoming booking.
     cells: dict[int, dict[int, Cell]]
     filters: MatrixFilters
     today: date
     grouped_by_team: bool = field(default=False)
+    total: int = 0  # everyone the filters match, on every page
+    page: Page | None = None  # None when everyone is on this page
+    team_sizes: dict[int | None, int] = field(default_factory=dict)  # people the filters match, by team
 
     def status(self, person: Person, column: Column) -> Cell:
-        cell = self.cells.get(person.pk, {}).get(column.pk)
-        if cell is not None:
-            return cell
-        return (Status.MISSING if column.pk in person.required else Status.NOT_BOOKED, None, None)
+        return status_of(person, self.cells.get(person.pk, {}), column)
 
     def teams(self) -> list[tuple[str, list[Person]]]:
         """The rows in runs of one team, in order (for sorting by team)."""
@@ -185,7 +187,8 @@ def course_choices(columns: list[Column]) -> list[tuple[str, list[tuple[int, str
 # --- People ---------------------------------------------------------------------------------
 
 
-def _people_queryset(user, filters: MatrixFilters) -> QuerySet:
+def people_queryset(user, filters: MatrixFilters) -> QuerySet:
+    """The people `user` may see, narrowed by the team and role filters."""
     people = access.people_for(user)
     if filters.team_id:
         people = people.filter(team_id=filters.team_id)
@@ -196,34 +199,44 @@ def _people_queryset(user, filters: MatrixFilters) -> QuerySet:
     return people
 
 
-def _people(people: QuerySet, columns: list[Column]) -> list[Person]:
-    """The people with their team and roles, ordered by team then name: one query."""
-    required_by_role: dict[int, set[int]] = {}
-    for column in columns:
-        for role in column.required_for:
-            required_by_role.setdefault(role, set()).add(column.pk)
-    rows = (
-        people.order_by("team__name", "team_id", "full_name", "pk")
-        .values_list("pk", "full_name", "team_id", "team__name")
-        .annotate(roles=ArrayAgg("groups__id", distinct=True, filter=Q(groups__isnull=False)))
-    )
-    # Most people share a handful of role sets: work each one's required courses out once.
-    required_for_roles: dict[frozenset, frozenset] = {}
-    result = []
-    for pk, name, team_id, team_name, roles in rows:
+def people_rows(people: QuerySet, sort: str) -> QuerySet:
+    """(pk, name, team id, team name, role ids) for each person, in the matrix's order (most gaps first
+    is sorted in Python, from team order). The roles come from a subquery per row, which the database
+    works out only for the rows a page or chunk returns, not for everyone it sorts."""
+    if sort == Sort.NAME:
+        # Lower-cased, then by code point: the order Python's casefold gives, the same on every page.
+        order = [Collate(Lower("full_name"), "C"), "pk"]
+    else:
+        order = ["team__name", "team_id", "full_name", "pk"]
+    roles = ArraySubquery(User.groups.through.objects.filter(user_id=OuterRef("pk")).order_by().values("group_id"))
+    return people.order_by(*order).values_list("pk", "full_name", "team_id", "team__name").annotate(roles=roles)
+
+
+class PersonMaker:
+    """Makes a Person from a row of `people_rows`, with the courses their roles require. Most people
+    share a handful of role sets: each one's required courses are worked out once."""
+
+    def __init__(self, columns: list[Column]):
+        self.required_by_role: dict[int, set[int]] = {}
+        for column in columns:
+            for role in column.required_for:
+                self.required_by_role.setdefault(role, set()).add(column.pk)
+        self.required_for_roles: dict[frozenset, frozenset] = {}
+
+    def __call__(self, pk: int, name: str, team_id: int | None, team_name: str | None, roles) -> Person:
         roles = frozenset(roles or ())
-        required = required_for_roles.get(roles)
+        required = self.required_for_roles.get(roles)
         if required is None:
-            required = frozenset().union(*(required_by_role.get(role, ()) for role in roles))
-            required_for_roles[roles] = required
-        result.append(Person(pk, name, team_id, team_name or "No team", roles, required))
-    return result
+            required = frozenset().union(*(self.required_by_role.get(role, ()) for role in roles))
+            self.required_for_roles[roles] = required
+        return Person(pk, name, team_id, team_name or "No team", roles, required)
 
 
-# --- The matrix ---------------------------------------------------------------------------
+# --- The courses shown --------------------------------------------------------------------
 
 
-def _shown_columns(columns: list[Column], filters: MatrixFilters) -> list[Column]:
+def shown_columns(columns: list[Column], filters: MatrixFilters) -> list[Column]:
+    """The courses the filters ask for, before leaving out unused courses no longer offered."""
     if filters.course_id:
         return [column for column in columns if column.pk == filters.course_id]
     return [
@@ -234,7 +247,7 @@ def _shown_columns(columns: list[Column], filters: MatrixFilters) -> list[Column
     ]
 
 
-def _with_refreshers(shown: list[Column], columns: list[Column]) -> list[Column]:
+def with_refreshers(shown: list[Column], columns: list[Column]) -> list[Column]:
     """The shown courses and the refreshers that may renew them."""
     renewable = {column.programme_id for column in shown if column.refresh_months}
     extra = [
@@ -245,8 +258,66 @@ def _with_refreshers(shown: list[Column], columns: list[Column]) -> list[Column]
     return shown + extra
 
 
-def _matches(matrix: Matrix, person: Person, filters: MatrixFilters) -> bool:
-    columns = matrix.columns
+def _used_courses(people: QuerySet, course_ids: list[int], today: date) -> QuerySet:
+    """The ids of those of `course_ids` that someone among `people` has done or booked.
+
+    Each course goes through its dates and stops at the first with such a booking: looked up by date,
+    and limited to one, the database never reads every booking of the service to answer. A course
+    nobody here used is the costly one (another service's history): every booking of it is checked,
+    so the check is a lookup in the people's ids, which the database hashes once because the test sits
+    in a CASE (a join there would be an index search per booking)."""
+    among_people = Case(When(Q(person__in=people.values("pk")), then=Value(True)), default=Value(False))
+    booked = Booking.objects.filter(course_date_id=OuterRef("pk")).filter(has_a_cell(today)).filter(among_people)
+    first_used_date = CourseDate.objects.filter(course_id=OuterRef("pk")).filter(Exists(booked)).order_by()
+    return (
+        Course.objects.filter(pk__in=course_ids)
+        .annotate(first_used_date=Subquery(first_used_date.values("pk")[:1]))
+        .filter(first_used_date__isnull=False)
+        .order_by()
+        .values("pk")
+    )
+
+
+def courses_used(people: QuerySet, course_ids: list[int], today: date) -> ArraySubquery:
+    """`_used_courses` as an expression to add to a query. It refers to nothing in the row it is added
+    to, so the database works it out once per query."""
+    return ArraySubquery(_used_courses(people, course_ids, today))
+
+
+def courses_used_by(people: QuerySet, course_ids: list[int], today: date) -> set[int]:
+    """`_used_courses` on its own: one query (none without `course_ids`)."""
+    return set(_used_courses(people, course_ids, today).values_list("pk", flat=True)) if course_ids else set()
+
+
+def offered_or_used(shown: list[Column], used: set[int], filters: MatrixFilters) -> list[Column]:
+    """Courses no longer offered appear only where someone here has done or booked them (or when the
+    course filter asks for one by name)."""
+    return [column for column in shown if column.is_active or column.pk in used or filters.course_id]
+
+
+# --- A person's row -------------------------------------------------------------------------
+
+
+def status_of(person: Person, person_cells: dict[int, Cell], column: Column) -> Cell:
+    cell = person_cells.get(column.pk)
+    if cell is not None:
+        return cell
+    return (Status.MISSING if column.pk in person.required else Status.NOT_BOOKED, None, None)
+
+
+def gaps_of(person: Person, person_cells: dict[int, Cell], shown_ids: set[int]) -> int:
+    """Required courses shown here that the person is missing or whose training has run out."""
+    return sum(
+        1
+        for course_id in person.required
+        if course_id in shown_ids and (person_cells.get(course_id) or (Status.MISSING,))[0] in GAP_STATUSES
+    )
+
+
+def matches(
+    person: Person, person_cells: dict[int, Cell], columns: list[Column], filters: MatrixFilters, today: date
+) -> bool:
+    """Does the person's row pass the status and "required only" filters?"""
     if filters.required_only:
         columns = [column for column in columns if column.pk in person.required]
         if not columns:
@@ -254,39 +325,47 @@ def _matches(matrix: Matrix, person: Person, filters: MatrixFilters) -> bool:
     if not filters.status:
         return True
     if filters.status == Status.COMPLETED_THIS_YEAR:
-        first, last = financial_year_bounds(financial_year_of(matrix.today))
-        return any(first <= (matrix.status(person, column)[2] or date.min) <= last for column in columns)
+        first, last = financial_year_bounds(financial_year_of(today))
+        return any(first <= (status_of(person, person_cells, column)[2] or date.min) <= last for column in columns)
     wanted = _MATCHES[filters.status]
-    return any(matrix.status(person, column)[0] in wanted for column in columns)
+    return any(status_of(person, person_cells, column)[0] in wanted for column in columns)
+
+
+def reads_every_row(filters: MatrixFilters) -> bool:
+    """Filters and sorts that depend on the cells: a page of them can only be found by working out
+    everyone's row (a chunk at a time); the others are a page of people straight from the database."""
+    return bool(filters.status or filters.required_only or filters.sort == Sort.GAPS)
+
+
+# --- The whole matrix at once -----------------------------------------------------------------
 
 
 def matrix_for(user, filters: MatrixFilters, today: date, *, columns: list[Column] | None = None) -> Matrix:
-    """The matrix for the people `user` may see, filtered and sorted: three queries (two if the
-    caller already has `columns_for(user)`)."""
+    """Every row the filters match, with every cell: four queries (three given `columns_for(user)`).
+    For a small service or a test; the page and the downloads read a page or a chunk at a time."""
     if columns is None:
         columns = columns_for(user)
-    shown = _shown_columns(columns, filters)
-    people_qs = _people_queryset(user, filters)
-    people = _people(people_qs, columns)
-    queried = _with_refreshers(shown, columns)
-    rows = booking_rows(people_qs, [column.pk for column in queried], today) if queried and people else []
+    shown = shown_columns(columns, filters)
+    queried = with_refreshers(shown, columns)
+    people_qs = people_queryset(user, filters)
+    make = PersonMaker(columns)
+    sort = Sort.TEAM if filters.sort == Sort.GAPS else filters.sort
+    people = [make(*row) for row in people_rows(people_qs, sort)]
+    rows = booking_rows([person.pk for person in people], [column.pk for column in queried], today)
     cells = cells_for(rows, {column.pk: column for column in queried}, today)
-    # Courses no longer offered appear only where someone here has done or booked them.
-    with_data = {course_id for person_cells in cells.values() for course_id in person_cells}
-    shown = [column for column in shown if column.is_active or column.pk in with_data or filters.course_id]
-    matrix = Matrix(shown, people, cells, filters, today, grouped_by_team=filters.sort == Sort.TEAM)
+    shown = offered_or_used(
+        shown, {course_id for person_cells in cells.values() for course_id in person_cells}, filters
+    )
     shown_ids = {column.pk for column in shown}
+    kept = []
     for person in people:
         person_cells = cells.get(person.pk, {})
-        person.gaps = sum(
-            1
-            for course_id in person.required
-            if course_id in shown_ids and (person_cells.get(course_id) or (Status.MISSING,))[0] in GAP_STATUSES
-        )
-    if filters.status or filters.required_only:
-        matrix.people = [person for person in people if _matches(matrix, person, filters)]
-    if filters.sort == Sort.NAME:
-        matrix.people.sort(key=lambda person: (person.name.casefold(), person.pk))
-    elif filters.sort == Sort.GAPS:
-        matrix.people.sort(key=lambda person: -person.gaps)  # stable: team then name among equals
+        person.gaps = gaps_of(person, person_cells, shown_ids)
+        if matches(person, person_cells, shown, filters, today):
+            kept.append(person)
+    if filters.sort == Sort.GAPS:
+        kept.sort(key=lambda person: -person.gaps)  # stable: team then name among equals
+    matrix = Matrix(shown, kept, cells, filters, today, grouped_by_team=filters.sort == Sort.TEAM, total=len(kept))
+    for person in kept:
+        matrix.team_sizes[person.team_id] = matrix.team_sizes.get(person.team_id, 0) + 1
     return matrix

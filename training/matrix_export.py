@@ -1,16 +1,22 @@
-"""The training matrix in words: each cell's label, and the rows for the CSV and Excel downloads.
+"""The training matrix in words: each cell's label, and the CSV and Excel downloads of every row.
 
-The labels are the same words the page shows, so a download reads like the screen.
+The labels are the same words the page shows, so a download reads like the screen. The downloads are
+written as the rows are read (`matrix_rows.MatrixRows`): the CSV streams out as it is made, and the
+workbook is built on disk, so a matrix of a million cells never sits in memory.
 """
 
+import csv
+import tempfile
+from collections.abc import Iterator
 from datetime import date
-from io import BytesIO
+from itertools import islice
 
 import xlsxwriter
 
 from portal.csv_export import neutralise
-from training.matrix import Column, Matrix
+from training.matrix import Column
 from training.matrix_cells import Cell, Status
+from training.matrix_rows import MatrixRows, Row
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -45,17 +51,26 @@ def column_heading(column: Column) -> str:
     return f"{column.programme_name}: {column.title} ({column.level_label})"
 
 
-def export_header(matrix: Matrix) -> list[str]:
-    return ["Name", "Team", "Gaps", *(column_heading(column) for column in matrix.columns)]
+def export_header(columns: list[Column]) -> list[str]:
+    return ["Name", "Team", "Gaps", *(column_heading(column) for column in columns)]
 
 
-def export_rows(matrix: Matrix):
-    """One list of plain text per person, labels cached by cell."""
+def export_rows(columns: list[Column], rows: Iterator[Row]) -> Iterator[list]:
+    """One list of plain text per person, labels cached by cell. The names are neutralised here, once;
+    the labels are the portal's own words and never start like a formula. A million cells go through
+    the inner loop, so it looks each cell up directly rather than through `status_of`."""
     labels: dict[Cell, str] = {}
-    for person in matrix.people:
-        row = [person.name, person.team_name, person.gaps]
-        for column in matrix.columns:
-            cell = matrix.status(person, column)
+    course_ids = [column.pk for column in columns]
+    missing = status_label((Status.MISSING, None, None))
+    not_booked = status_label((Status.NOT_BOOKED, None, None))
+    for person, person_cells in rows:
+        required = person.required
+        row = [neutralise(person.name), neutralise(person.team_name), person.gaps]
+        for course_id in course_ids:
+            cell = person_cells.get(course_id)
+            if cell is None:
+                row.append(missing if course_id in required else not_booked)
+                continue
             label = labels.get(cell)
             if label is None:
                 label = labels[cell] = status_label(cell)
@@ -63,10 +78,41 @@ def export_rows(matrix: Matrix):
         yield row
 
 
-def xlsx_bytes(sheet_name: str, header: list[str], rows) -> bytes:
-    """A one-sheet workbook. Every text is written as a string, never a formula, and neutralised as
-    in the CSV, in case the sheet is saved on as CSV. Rows are written and let go one at a time."""
-    output = BytesIO()
+def matrix_csv(rows: MatrixRows) -> Iterator[str]:
+    """The CSV download, made as it is sent: the rows are read only once the response starts."""
+    found = rows.open()
+    yield from csv_chunks(export_header(rows.columns), export_rows(rows.columns, found))
+
+
+def matrix_xlsx(rows: MatrixRows):
+    """The Excel download, in a temporary file."""
+    found = rows.open()
+    return xlsx_file("Training matrix", export_header(rows.columns), export_rows(rows.columns, found))
+
+
+class _Line:
+    """Where csv.writer writes: it hands back each line instead of keeping it."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_chunks(header: list[str], rows: Iterator[list], *, lines_per_chunk: int = 200) -> Iterator[str]:
+    """The CSV a few hundred lines at a time, for a StreamingHttpResponse: starting with the byte order
+    mark Excel needs to read UTF-8, and with the header neutralised as portal.csv_export does."""
+    writer = csv.writer(_Line())
+    yield "\ufeff" + writer.writerow([neutralise(text) for text in header])
+    while lines := [writer.writerow(row) for row in islice(rows, lines_per_chunk)]:
+        yield "".join(lines)
+
+
+def xlsx_file(sheet_name: str, header: list[str], rows: Iterator[list]):
+    """A one-sheet workbook in a temporary file, rewound, for a FileResponse to send and then delete.
+
+    Every text is written as a string, never a formula, and neutralised as in the CSV, in case the sheet
+    is saved on as CSV. In constant-memory mode each row goes to disk as soon as the next one starts,
+    so neither the rows nor the finished file are ever held in memory."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it when sent
     workbook = xlsxwriter.Workbook(
         output,
         {
@@ -83,11 +129,13 @@ def xlsx_bytes(sheet_name: str, header: list[str], rows) -> bytes:
     sheet.freeze_panes(1, 1)
     for column, text in enumerate(header):
         sheet.write_string(0, column, neutralise(text), bold)
+    write_string, write_number = sheet.write_string, sheet.write_number
     for row_number, row in enumerate(rows, start=1):
         for column, value in enumerate(row):
             if isinstance(value, int):
-                sheet.write_number(row_number, column, value)
+                write_number(row_number, column, value)
             else:
-                sheet.write_string(row_number, column, neutralise(value))
+                write_string(row_number, column, value)
     workbook.close()
-    return output.getvalue()
+    output.seek(0)
+    return output

@@ -113,7 +113,10 @@ def table_html(matrix: Matrix, caption: str) -> SafeString:
 
     if matrix.grouped_by_team:
         for team_name, people in matrix.teams():
-            count = f"{len(people)} {'person' if len(people) == 1 else 'people'}"
+            size = matrix.team_sizes.get(people[0].team_id, len(people))
+            count = f"{size:,} {'person' if size == 1 else 'people'}"
+            if size > len(people):  # the team runs on from, or on to, another page
+                count += f", {len(people):,} on this page"
             parts.append(
                 f'<tbody class="govuk-table__body"><tr><th scope="rowgroup" colspan="{width}" '
                 f'class="govuk-table__header portal-matrix__team">{escape(team_name)} '

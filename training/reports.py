@@ -1,10 +1,10 @@
 """The uptake figures on the coverage page: each coverage target by team, required training missing or
 running out, and the page put together (`coverage_for`).
 
-A fixed number of queries however large the service. The people and their training come from the
-matrix (`training.matrix`), so every figure here counts exactly the people its link shows there. Each
-target's bar chart is drawn in `reports_chart`; spend, attendance and evaluation scores are worked out
-in `reports_courses`.
+A fixed number of queries however large the service. Each person's training is summed up in the
+database (`reports_people`) by the matrix's own rules, so every figure here counts exactly the people
+its link shows in the matrix. Each target's bar chart is drawn in `reports_chart`; spend, attendance
+and evaluation scores are worked out in `reports_courses`.
 """
 
 from collections import defaultdict
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from training import access
-from training.matrix import Column, Matrix, MatrixFilters, Person, columns_for, matrix_for
+from training.matrix import Column, columns_for, courses_used_by
 from training.matrix_cells import EXPIRING_DAYS, Status
 from training.models import LEVEL_RANK, CoverageTarget
 from training.reports_chart import Chart, coverage_chart
@@ -25,9 +25,7 @@ from training.reports_courses import (
     spend_figures,
 )
 from training.reports_figures import matrix_url, percent
-
-CURRENT = frozenset({Status.COMPLETED, Status.REFRESHED, Status.EXPIRING})
-
+from training.reports_people import PersonTraining, training_of
 
 # --- Coverage against targets -------------------------------------------------------------
 
@@ -61,29 +59,22 @@ class TargetCoverage:
         return f"{self.target.role.name.lower()}s" if self.target.role_id else "staff"
 
 
-def _coverage(index: int, target: CoverageTarget, matrix: Matrix, columns: list[Column]) -> TargetCoverage:
+def _coverage(index: int, target: CoverageTarget, people: list[PersonTraining]) -> TargetCoverage:
     wanted = LEVEL_RANK[target.level]
-    courses = [
-        column.pk
-        for column in columns
-        if column.programme_id == target.programme_id and LEVEL_RANK.get(column.level, 0) >= wanted
-    ]
-    population: dict[tuple[str, int | None], list[Person]] = defaultdict(list)
-    for person in matrix.people:
-        if target.role_id is None or target.role_id in person.roles:
+    # Read once: a foreign key's id is a descriptor, looked up again on every access.
+    programme_id, role_id = target.programme_id, target.role_id
+    population: dict[tuple[str, int | None], list[PersonTraining]] = defaultdict(list)
+    for person in people:
+        if role_id is None or role_id in person.roles:
             population[(person.team_name, person.team_id)].append(person)
 
-    def trained(people: list[Person]) -> int:
-        return sum(
-            1
-            for person in people
-            if any((matrix.cells.get(person.pk, {}).get(course) or ("",))[0] in CURRENT for course in courses)
-        )
+    def trained(team: list[PersonTraining]) -> int:
+        return sum(1 for person in team if person.levels.get(programme_id, 0) >= wanted)
 
     link = {"programme_id": target.programme_id, "role_id": target.role_id}
     teams = [
-        Share(name, len(people), trained(people), matrix_url(team_id=team_id, **link), target.target_percent)
-        for (name, team_id), people in sorted(population.items(), key=lambda item: item[0][0].casefold())
+        Share(name, len(team), trained(team), matrix_url(team_id=team_id, **link), target.target_percent)
+        for (name, team_id), team in sorted(population.items(), key=lambda item: item[0][0].casefold())
     ]
     overall = Share(
         "All teams",
@@ -121,21 +112,20 @@ class Gap:
         return self.url(Status.EXPIRING)
 
 
-def _gaps(matrix: Matrix) -> list[Gap]:
+def _gaps(people: list[PersonTraining], shown: list[Column]) -> list[Gap]:
     gaps = []
-    for column in matrix.columns:
+    for column in shown:
         if not column.required_for:
             continue
         gap = Gap(column)
-        for person in matrix.people:
-            if column.pk not in person.required:
+        for person in people:
+            if column.required_for.isdisjoint(person.roles):
                 continue
-            status = matrix.status(person, column)[0]
-            if status == Status.MISSING:
+            if column.pk not in person.required_with_cell:
                 gap.missing += 1
-            elif status == Status.EXPIRED:
+            elif column.pk in person.expired:
                 gap.expired += 1
-            elif status == Status.EXPIRING:
+            elif column.pk in person.expiring:
                 gap.expiring += 1
         gaps.append(gap)
     return gaps
@@ -160,9 +150,14 @@ class CoverageReport:
 def coverage_for(user, today: date) -> CoverageReport:
     """Every figure on the coverage page for the people `user` may see."""
     columns = columns_for(user)
-    matrix = matrix_for(user, MatrixFilters(), today, columns=columns)
-    # Targets for programmes with nothing to show here (no courses offered, nobody trained) are left out.
-    shown_programmes = {column.programme_id for column in matrix.columns}
+    scope = access.people_for(user)
+    people = training_of(scope, columns, today)
+    # As in the matrix, courses no longer offered count only where someone here has done or booked them;
+    # targets for programmes with nothing to show (no courses offered, nobody trained) are left out.
+    inactive = [column.pk for column in columns if not column.is_active]
+    used = courses_used_by(scope, inactive, today)
+    shown = [column for column in columns if column.is_active or column.pk in used]
+    shown_programmes = {column.programme_id for column in shown}
     targets = sorted(
         (
             target
@@ -180,11 +175,13 @@ def coverage_for(user, today: date) -> CoverageReport:
     whole_service = access.sees_whole_service(user)
     return CoverageReport(
         today=today,
-        targets=[_coverage(index, target, matrix, columns) for index, target in enumerate(targets, start=1)],
-        gaps=_gaps(matrix),
+        targets=[_coverage(index, target, people) for index, target in enumerate(targets, start=1)],
+        gaps=_gaps(people, shown),
         attendance=attendance_rows(user, today, columns),
-        people=len(matrix.people),
-        spend=spend_figures(user, matrix, today) if whole_service else None,
+        people=len(people),
+        spend=spend_figures(user, sum(1 for person in people if person.completed_this_year), today)
+        if whole_service
+        else None,
         evaluations=evaluation_rows(user, columns) if whole_service else [],
         whole_service=whole_service,
     )

@@ -13,7 +13,7 @@ from django.db.models import Avg, Count, Q, Sum
 from django.urls import reverse
 
 from training import access
-from training.matrix import Column, Matrix
+from training.matrix import Column
 from training.matrix_cells import Status, day_start
 from training.models import Attendance, BookingStatus, Budget, financial_year_bounds, financial_year_of
 from training.reports_figures import matrix_url, percent
@@ -53,16 +53,12 @@ class SpendFigures:
         return (self.spent / self.trained_people).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def spend_figures(user, matrix: Matrix, today: date) -> SpendFigures:
+def spend_figures(user, trained: int, today: date) -> SpendFigures:
+    """`trained`: the people with a completion this financial year (as the matrix's filter counts them)."""
     year = financial_year_of(today)
     starts, ends = financial_year_bounds(year)
     spent = access.spend_for(user).filter(spent_on__range=(starts, ends)).aggregate(total=Sum("amount"))["total"]
     budget = Budget.objects.filter(year=year).values_list("amount", flat=True).first()
-    trained = sum(
-        1
-        for person in matrix.people
-        if any(starts <= (cell[2] or date.min) <= ends for cell in matrix.cells.get(person.pk, {}).values())
-    )
     return SpendFigures(
         year,
         starts,

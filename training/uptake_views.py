@@ -6,33 +6,37 @@ service). Everyone else has their own training at /training/.
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from portal import request_params
 from portal.access import access_required
-from portal.csv_export import csv_response
 from training import access
 from training.matrix import (
+    Column,
     Matrix,
     Sort,
     columns_for,
     course_choices,
-    matrix_for,
     programme_choices,
     role_choices,
     team_choices,
 )
 from training.matrix_cells import EXPIRING_DAYS
-from training.matrix_export import export_header, export_rows, xlsx_bytes
+from training.matrix_export import matrix_csv, matrix_xlsx
 from training.matrix_html import CAPTION_ID, table_html
+from training.matrix_rows import MAX_ON_ONE_PAGE, PER_PAGE, MatrixRows, matrix_page
 from training.reports import coverage_for
 from training.uptake_forms import MatrixFilterForm
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _matrix(request) -> tuple[MatrixFilterForm, Matrix]:
+ALL = "all"
+
+
+def _form(request) -> tuple[MatrixFilterForm, list[Column]]:
     user = request.user
     columns = columns_for(user)
     form = MatrixFilterForm(
@@ -42,7 +46,21 @@ def _matrix(request) -> tuple[MatrixFilterForm, Matrix]:
         programmes=programme_choices(columns),
         courses=course_choices(columns),
     )
-    return form, matrix_for(user, form.filters(), timezone.localdate(), columns=columns)
+    return form, columns
+
+
+def _page_number(request) -> int | None:
+    """The page asked for: a number from 1, or None for everyone on one page. Anything else is page 1."""
+    value = request.GET.get("page")
+    if value == ALL:
+        return None
+    return request_params.positive_int(value) or 1
+
+
+def _rows(request) -> MatrixRows:
+    """Every row the filters ask for, for a download."""
+    form, columns = _form(request)
+    return MatrixRows(request.user, form.filters(), timezone.localdate(), columns)
 
 
 def _caption(matrix: Matrix) -> str:
@@ -56,14 +74,23 @@ def _caption(matrix: Matrix) -> str:
 
 @access_required(access.can_see_uptake)
 def uptake(request):
-    form, matrix = _matrix(request)
+    """A page of people at a time (everyone on one page a click away, for up to MAX_ON_ONE_PAGE)."""
+    form, columns = _form(request)
+    matrix = matrix_page(request.user, form.filters(), timezone.localdate(), _page_number(request), columns=columns)
     query = urlencode(matrix.filters.query())
+    page = matrix.page
     return render(
         request,
         "training/uptake/matrix.html",
         {
             "form": form,
             "matrix": matrix,
+            "page": page,
+            "first_shown": page.start_index() if page else 1,
+            "last_shown": page.end_index() if page else matrix.total,
+            "may_show_all": page is not None and page.has_other_pages() and matrix.total <= MAX_ON_ONE_PAGE,
+            "all_query": urlencode({**matrix.filters.query(), "page": ALL}),
+            "per_page": PER_PAGE,
             "table": table_html(matrix, _caption(matrix)) if matrix.people and matrix.columns else "",
             "caption_id": CAPTION_ID,
             "query": query,
@@ -78,17 +105,17 @@ def _filename(extension: str) -> str:
 
 @access_required(access.can_see_uptake)
 def uptake_csv(request):
-    _form, matrix = _matrix(request)
-    return csv_response(_filename("csv"), export_header(matrix), export_rows(matrix))
+    """Every row the filters ask for (not just a page), sent as it is written."""
+    response = StreamingHttpResponse(matrix_csv(_rows(request)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
 
 
 @access_required(access.can_see_uptake)
 def uptake_xlsx(request):
-    _form, matrix = _matrix(request)
-    content = xlsx_bytes("Training matrix", export_header(matrix), export_rows(matrix))
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response
+    """Every row the filters ask for, built in a temporary file that the response sends and deletes."""
+    workbook = matrix_xlsx(_rows(request))
+    return FileResponse(workbook, as_attachment=True, filename=_filename("xlsx"), content_type=XLSX_TYPE)
 
 
 @access_required(access.can_see_uptake)

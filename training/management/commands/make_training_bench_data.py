@@ -9,9 +9,15 @@ but the coordinator's password; --reset deletes the bench service and its progra
 
 Courses are shared by every service, so the bench courses are marked as no longer offered: the other
 services' catalogues and matrices leave them out, and the bench coordinator still sees them.
+
+--people and --courses make a larger service beside it, such as 10,000 people by 100 courses (1,000,000
+bookings, one per person and course on average), with its own name, coordinator and programmes, so
+the standard bench service is left as it is: `--people 10000 --courses 100` makes "Training bench
+service 10000x100", whose coordinator is bench-coordinator-10000x100@example.org.
 """
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -48,6 +54,7 @@ COURSES_PER_PROGRAMME = 10
 BOOKINGS = 100_000
 DATES_PER_COURSE = 24  # about monthly, over two years: 21 months back and 3 ahead
 BATCH = 5_000
+PEOPLE_PER_TEAM = 50  # for the larger sizes; the standard one keeps its 40 teams
 # A fixed seed, so every bench run measures the same data.
 SEED = 2026
 
@@ -77,8 +84,47 @@ _LAST_NAMES = (
 FIRST_NAMES, LAST_NAMES = _FIRST_NAMES.split(), _LAST_NAMES.split()
 
 
+@dataclass(frozen=True)
+class Size:
+    """One bench service: its names, and how many of everything it has."""
+
+    service: str
+    coordinator_email: str
+    programme_prefix: str
+    tag: str  # in every other email and team name, so two sizes never clash
+    teams: int
+    people: int
+    programmes: int
+    bookings: int
+
+
+def size_for(people: int | None = None, courses: int | None = None) -> Size:
+    """The standard bench service (read from the settings above when the command runs), or a larger one."""
+    standard = Size(SERVICE, COORDINATOR_EMAIL, PROGRAMME_PREFIX, "", TEAMS, PEOPLE, PROGRAMMES, BOOKINGS)
+    people = standard.people if people is None else people
+    courses = standard.programmes * COURSES_PER_PROGRAMME if courses is None else courses
+    if (people, courses) == (standard.people, standard.programmes * COURSES_PER_PROGRAMME):
+        return standard
+    if courses % COURSES_PER_PROGRAMME or people < 2 * PEOPLE_PER_TEAM:
+        raise CommandError(f"--courses must be a multiple of {COURSES_PER_PROGRAMME}, and --people at least 100.")
+    tag = f"{people}x{courses}"
+    return Size(
+        service=f"{SERVICE} {tag}",
+        coordinator_email=f"bench-coordinator-{tag}@example.org",
+        programme_prefix=f"Bench {tag} programme",
+        tag=f"{tag}-",
+        teams=people // PEOPLE_PER_TEAM,
+        people=people,
+        programmes=courses // COURSES_PER_PROGRAMME,
+        bookings=people * courses,
+    )
+
+
 class Command(BaseCommand):
-    help = "Create the Training bench service: 2,000 people, 50 courses and 100,000 bookings, for `make bench`."
+    help = (
+        "Create the Training bench service: 2,000 people, 50 courses and 100,000 bookings, for `make bench` "
+        "(or a larger one beside it, with --people and --courses)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -87,14 +133,37 @@ class Command(BaseCommand):
             help="The sign-in password for the bench people (run again, it changes only the coordinator's).",
         )
         parser.add_argument("--reset", action="store_true", help="Delete the bench service first and make it again.")
+        parser.add_argument("--delete", action="store_true", help="Delete the bench service of this size, and stop.")
+        parser.add_argument("--people", type=int, help=f"How many people (default {PEOPLE:,}).")
+        parser.add_argument(
+            "--courses",
+            type=int,
+            help=f"How many courses, in tens (default {PROGRAMMES * COURSES_PER_PROGRAMME}).",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
             help="Run even with DEBUG off (for a disposable test or benchmark environment only).",
         )
 
+    def handle(
+        self, *args, password, reset=False, delete=False, force=False, people=None, courses=None, verbosity=1, **options
+    ):
+        size = size_for(people, courses)
+        if delete:
+            with transaction.atomic():
+                delete_bench(size)
+            return
+        made = self.make(size, password, reset, force, verbosity)
+        # The bulk load leaves the table's visibility map unset until autovacuum gets round to it; vacuum
+        # now, so the matrix's index-only scans read the index alone, as on a service that has been running
+        # a while. VACUUM cannot run in a transaction: not when called inside one (as in a test).
+        if made and not connection.in_atomic_block:
+            with connection.cursor() as cursor:
+                cursor.execute(f"VACUUM {connection.ops.quote_name(Booking._meta.db_table)}")
+
     @transaction.atomic
-    def handle(self, *args, password, reset=False, force=False, verbosity=1, **options):
+    def make(self, size: Size, password: str, reset: bool, force: bool, verbosity: int) -> bool:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "The bench sign-ins share a known password, so this command refuses to run with DEBUG off. "
@@ -105,21 +174,22 @@ class Command(BaseCommand):
         if len(groups) < len(names):
             raise CommandError("The roles are missing. Run `manage.py migrate` first.")
         if reset:
-            delete_bench()
-        elif Service.objects.filter(name=SERVICE).exists():
+            delete_bench(size)
+        elif Service.objects.filter(name=size.service).exists():
             # Only the password may differ from last time: set it so the caller can sign in.
-            coordinator = User.objects.get(email=COORDINATOR_EMAIL)
+            coordinator = User.objects.get(email=size.coordinator_email)
             coordinator.set_password(password)
             coordinator.save(update_fields=["password"])
             if verbosity:
-                self.stdout.write("The training bench service is already there. Use --reset to make it again.")
-            return
+                self.stdout.write(f"The {size.service} is already there. Use --reset to make it again.")
+            return False
         rng = random.Random(SEED)  # noqa: S311 - made-up bench data, not secrets
-        counts = Builder(rng, timezone.localdate(), make_password(password), groups).build()
+        counts = Builder(rng, timezone.localdate(), make_password(password), groups, size).build()
         # After a bulk load the planner knows nothing of the new rows until autovacuum gets round to
         # them; analyse now, so a bench run straight after measures the plans a real service gets.
         with connection.cursor() as cursor:
             for model in (
+                Team,
                 User,
                 User.groups.through,
                 Course,
@@ -131,30 +201,39 @@ class Command(BaseCommand):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         if verbosity:
             self.stdout.write(
-                f"Training bench service ready: {counts['people']:,} people, {counts['courses']} courses, "
+                f"{size.service} ready: {counts['people']:,} people, {counts['courses']} courses, "
                 f"{counts['dates']:,} dates, {counts['bookings']:,} bookings, {counts['evaluations']:,} evaluations. "
-                f"Sign in as {COORDINATOR_EMAIL}."
+                f"Sign in as {size.coordinator_email}."
             )
+        return True
 
 
-def delete_bench() -> None:
+def delete_bench(size: Size) -> None:
     """Remove the bench service, its people and the bench programmes, with everything that hangs off them."""
-    people = User.objects.filter(team__service__name=SERVICE)
-    programmes = Programme.objects.filter(name__startswith=PROGRAMME_PREFIX)
+    people = User.objects.filter(team__service__name=size.service)
+    programmes = Programme.objects.filter(name__startswith=f"{size.programme_prefix} ")
     bookings = Booking.objects.filter(Q(person__in=people) | Q(course_date__course__programme__in=programmes))
-    # Evaluations first, so the bookings have nothing to cascade to and go in one statement each.
-    Evaluation.objects.filter(booking__in=bookings).delete()
-    bookings.delete()
+    # In plain SQL: Django's delete() would load each of up to a million bookings to look for what hangs
+    # off it. Evaluations first, the only thing that does.
+    booking_ids, params = bookings.values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(Evaluation._meta.db_table)} WHERE booking_id IN ({booking_ids})",  # noqa: S608
+            params,
+        )
+        cursor.execute(f"DELETE FROM {quote(Booking._meta.db_table)} WHERE id IN ({booking_ids})", params)  # noqa: S608
     CourseDate.objects.filter(course__programme__in=programmes).delete()
     Course.objects.filter(programme__in=programmes).delete()
     programmes.delete()
     people.delete()
-    Team.objects.filter(service__name=SERVICE).delete()
-    Service.objects.filter(name=SERVICE).delete()
+    Team.objects.filter(service__name=size.service).delete()
+    Service.objects.filter(name=size.service).delete()
 
 
 class Builder:
-    def __init__(self, rng: random.Random, today: date, password_hash: str, groups: dict):
+    def __init__(self, rng: random.Random, today: date, password_hash: str, groups: dict, size: Size):
+        self.size = size
         self.rng = rng
         self.today = today
         # One hash for everyone: hashing 2,000 passwords properly would take minutes.
@@ -162,9 +241,10 @@ class Builder:
         self.groups = groups
 
     def build(self) -> dict:
-        service = Service.objects.create(name=SERVICE)
+        size = self.size
+        service = Service.objects.create(name=size.service)
         teams = Team.objects.bulk_create(
-            Team(service=service, name=f"Training bench team {n + 1:02}") for n in range(TEAMS)
+            Team(service=service, name=f"Training bench {size.tag}team {n + 1:02}") for n in range(size.teams)
         )
         people = self._people(teams)
         courses = self._courses()
@@ -179,28 +259,34 @@ class Builder:
 
     def _people(self, teams: list[Team]) -> list[User]:
         start = self.today - timedelta(days=3 * 365)
-        rows = [("Bench Coordinator", COORDINATOR_EMAIL, teams[0], "Workforce Development Coordinator")]
+        tag, count = self.size.tag, len(teams)
+        rows = [("Bench Coordinator", self.size.coordinator_email, teams[0], "Workforce Development Coordinator")]
         rows += [
-            (f"{self._name(n)} (manager)", f"bench-training-manager-{n + 1:02}@example.org", team, "Team Manager")
+            (f"{self._name(n)} (manager)", f"bench-{tag}training-manager-{n + 1:02}@example.org", team, "Team Manager")
             for n, team in enumerate(teams)
         ]
         rows += [
-            (self._name(n + TEAMS), f"bench-trainee-{n + 1:04}@example.org", teams[n % TEAMS], "Social Worker")
-            for n in range(PEOPLE - len(rows))
+            (self._name(n + count), f"bench-{tag}trainee-{n + 1:04}@example.org", teams[n % count], "Social Worker")
+            for n in range(self.size.people - len(rows))
         ]
         people = User.objects.bulk_create(
-            User(full_name=name, email=email, team=team, job_title=job, password=self.password_hash, start_date=start)
-            for name, email, team, job in rows
+            (
+                User(
+                    full_name=name, email=email, team=team, job_title=job, password=self.password_hash, start_date=start
+                )
+                for name, email, team, job in rows
+            ),
+            batch_size=BATCH,
         )
-        managers = {person.team_id: person for person in people[1 : TEAMS + 1]}
-        for person in people[TEAMS + 1 :]:
+        managers = {person.team_id: person for person in people[1 : count + 1]}
+        for person in people[count + 1 :]:
             person.line_manager = managers[person.team_id]
-        User.objects.bulk_update(people[TEAMS + 1 :], ["line_manager"], batch_size=BATCH)
+        User.objects.bulk_update(people[count + 1 :], ["line_manager"], batch_size=BATCH)
         roles = [(people[0], Role.TRAINING_COORDINATOR)]
         roles += [
-            (manager, role) for manager in people[1 : TEAMS + 1] for role in (Role.SUPERVISOR, Role.SOCIAL_WORKER)
+            (manager, role) for manager in people[1 : count + 1] for role in (Role.SUPERVISOR, Role.SOCIAL_WORKER)
         ]
-        roles += [(person, Role.SOCIAL_WORKER) for person in people[TEAMS + 1 :]]
+        roles += [(person, Role.SOCIAL_WORKER) for person in people[count + 1 :]]
         through = User.groups.through
         through.objects.bulk_create(
             (through(user_id=person.pk, group_id=self.groups[role].pk) for person, role in roles), batch_size=BATCH
@@ -213,8 +299,8 @@ class Builder:
 
     def _courses(self) -> list[Course]:
         programmes = Programme.objects.bulk_create(
-            Programme(name=f"{PROGRAMME_PREFIX} {n + 1}", description="Bench data.", position=100 + n)
-            for n in range(PROGRAMMES)
+            Programme(name=f"{self.size.programme_prefix} {n + 1}", description="Bench data.", position=100 + n)
+            for n in range(self.size.programmes)
         )
         courses = Course.objects.bulk_create(
             Course(
@@ -234,7 +320,7 @@ class Builder:
         social_workers = self.groups[Role.SOCIAL_WORKER]
         Course.required_for.through.objects.bulk_create(
             Course.required_for.through(course_id=course.pk, group_id=social_workers.pk)
-            for course, (_level, required, _refresh) in zip(courses, COURSE_PLAN * PROGRAMMES, strict=True)
+            for course, (_level, required, _refresh) in zip(courses, COURSE_PLAN * self.size.programmes, strict=True)
             if required
         )
         CoverageTarget.objects.bulk_create(
@@ -269,18 +355,25 @@ class Builder:
         return dates
 
     def _bookings(self, people: list[User], courses: list[Course], dates: dict) -> int:
-        """Exactly BOOKINGS bookings: most pairs of person and course have one, some none, some two or three."""
+        """Exactly the size's bookings: most pairs of person and course have one, some none, some two or three."""
+        wanted = self.size.bookings
+        # Each date's day, worked out once rather than for each of up to a million bookings.
+        self.days = {
+            course_date.pk: timezone.localtime(course_date.starts_at).date()
+            for course_dates in dates.values()
+            for course_date in course_dates
+        }
         pairs = [(person, course) for person in people for course in courses]
         self.rng.shuffle(pairs)
         plan: dict[tuple, int] = {}
         total = 0
         for pair in pairs:
-            count = min(self.rng.choices([0, 1, 2, 3], weights=[30, 45, 20, 5])[0], BOOKINGS - total)
+            count = min(self.rng.choices([0, 1, 2, 3], weights=[30, 45, 20, 5])[0], wanted - total)
             plan[pair] = count
             total += count
-            if total == BOOKINGS:
+            if total == wanted:
                 break
-        while total < BOOKINGS:  # a short first pass: top up at random
+        while total < wanted:  # a short first pass: top up at random
             pair = self.rng.choice(pairs)
             if plan.get(pair, 0) < 3:
                 plan[pair] = plan.get(pair, 0) + 1
@@ -294,7 +387,7 @@ class Builder:
 
     def _booking(self, person: User, course_date: CourseDate) -> tuple:
         """One booking as a row of BOOKING_COLUMNS."""
-        day = timezone.localtime(course_date.starts_at).date()
+        day = self.days[course_date.pk]
         requested = course_date.starts_at - timedelta(days=self.rng.randint(10, 60))
         approved_at, approved_by = requested + timedelta(days=2), person.line_manager_id
         status, attendance, hours, completed_on, cancelled_at, reason = BookingStatus.BOOKED, "", None, None, None, ""
@@ -330,17 +423,24 @@ class Builder:
         """About three in ten completions evaluated."""
         # Read in full first: the connection can run no other query while a COPY is open.
         completions = list(
-            Booking.objects.filter(person__team__service__name=SERVICE, completed_on__isnull=False)
+            Booking.objects.filter(person__team__service__name=self.size.service, completed_on__isnull=False)
             .order_by("pk")
             .values_list("pk", "completed_on")
         )
+        evenings: dict[date, datetime] = {}
+
+        def evening(day: date) -> datetime:
+            if day not in evenings:
+                evenings[day] = timezone.make_aware(datetime.combine(day, time(18)))
+            return evenings[day]
+
         rows = (
             (
                 pk,
                 self.rng.choices([1, 2, 3, 4, 5], weights=[3, 7, 20, 40, 30])[0],
                 "Bench evaluation: practical tools I can use with families.",
                 "",
-                timezone.make_aware(datetime.combine(completed_on, time(18))),
+                evening(completed_on),
             )
             for pk, completed_on in completions
             if self.rng.random() < 0.3
