@@ -82,6 +82,7 @@ bench: install
 		{ apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_people_import.py
+	$(PY) scripts/bench_backup.py
 
 # A bounded load test (locust, headless, 127.0.0.1 only): LOAD_USERS people for LOAD_SECONDS (50, 60).
 load: install

@@ -205,6 +205,17 @@ def stop() -> None:
         _stop_server()
 
 
+def stop_keeping_holders() -> None:
+    """Stop the server but keep its holders, as if it had crashed (`make fault`); start_again() brings it back."""
+    with _locked():
+        _stop_server()
+
+
+def start_again() -> None:
+    with _locked():
+        _start_server()
+
+
 def status() -> dict:
     with _locked():
         return {"running": _postmaster_running(), "holders": [h["pid"] for h in _read_holders()], "url": url()}

@@ -1,6 +1,6 @@
 """The guide's search at 1,000 parts, measured in-process: the query, and the search page's server time.
 
-`scripts/bench.py` calls `search_figures(env)` (or `search_lines(env)`) with the server's environment
+`scripts/bench.py` calls `search_figures(env)` with the server's environment
 (before gunicorn starts, like the matrix timing) and prints them beside the other figures. It publishes 1,000 bench
 parts (`make_guide_bench_data`), measures, and deletes them again, so the guide pages that wrk drives
 are the demo guide's whatever the order. On its own:
@@ -11,14 +11,9 @@ are the demo guide's whatever the order. On its own:
 several runs after one to warm up, for a few everyday searches, with its target and PASS or FAIL.
 """
 
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
+from bench_figures import Figure
+from serving import manage, shell
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 PARTS = 1000
 TARGET_MS = 10.0
 QUERIES = ["complaint", "social worker", "child protection plan", "meeting"]
@@ -54,66 +49,18 @@ sys.stdout.write(f"{{published}} {{statistics.median(query_ms):.2f}} {{statistic
 """
 
 
-def _manage(env: dict, *args: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *args, "--force", "--verbosity", "0"], cwd=ROOT, env=env, check=True)
-
-
-def search_figures(env: dict, parts: int = PARTS) -> list[tuple[str, str, str, bool]]:
-    """(name, measured, target, met) for the search query and the search page at `parts` published parts:
-    the shape of bench.py's Figure, so `figures += [Figure(*f) for f in search_figures(env)]`."""
-    _manage(env, "make_guide_bench_data", "--parts", str(parts))
+def search_figures(env: dict, parts: int = PARTS) -> list[Figure]:
+    """The search query and the search page at `parts` published parts, beside their target."""
+    manage(env, "make_guide_bench_data", "--parts", str(parts), "--force", "--verbosity", "0")
     try:
-        output = _timing(env, parts)
+        output = shell(env, SEARCH_TIMING.format(parts=parts, queries=QUERIES))
     finally:
-        _manage(env, "make_guide_bench_data", "--delete")
-    published, query_ms, page_ms, results = output.strip().splitlines()[-1].split(" ", 3)
+        manage(env, "make_guide_bench_data", "--delete", "--force", "--verbosity", "0")
+    published, query_ms, page_ms, results = output.split(" ", 3)
     query_ms, page_ms = float(query_ms), float(page_ms)
     target = f"< {TARGET_MS:.0f} ms"
     size = f"{int(published):,} parts"
     return [
-        (f"Guide search query, {size} ({results})", f"{query_ms:.2f} ms", target, query_ms < TARGET_MS),
-        (f"Guide search page, server time, {size}", f"{page_ms:.2f} ms", target, page_ms < TARGET_MS),
+        Figure(f"Guide search query, {size} ({results})", f"{query_ms:.2f} ms", target, query_ms < TARGET_MS),
+        Figure(f"Guide search page, server time, {size}", f"{page_ms:.2f} ms", target, page_ms < TARGET_MS),
     ]
-
-
-def search_lines(env: dict, parts: int = PARTS) -> list[str]:
-    """The same figures as lines of text, each with its target and PASS or FAIL."""
-    return [
-        f"{name}: {measured} median (target {target}) {'PASS' if met else 'FAIL'}"
-        for name, measured, target, met in search_figures(env, parts)
-    ]
-
-
-def _timing(env: dict, parts: int) -> str:
-    return subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "shell",
-            "--no-imports",
-            "-c",
-            SEARCH_TIMING.format(parts=parts, queries=QUERIES),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
-def main() -> int:
-    # Production settings, as bench.py's server runs with.
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "WARNING",
-    }
-    sys.stdout.write("\n".join(search_lines(env)) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

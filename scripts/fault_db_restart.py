@@ -22,6 +22,7 @@ With DATABASE_URL, set PG_CTL (the pg_ctl program) and PGDATA (the server's data
 this machine runs; without them the script says so and stops, as it cannot stop a managed database.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -35,8 +36,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import load_test  # noqa: E402 - beside this file; sets up the path and the bench's database folder
-from load_test import ROOT, devdb  # noqa: E402
+import load_test  # noqa: E402 - beside this file
+import serving  # noqa: E402 - beside this file; sets up the path and the bench's database folder
+
+from portal import devdb  # noqa: E402
 
 USERS = int(os.environ.get("FAULT_USERS", "50"))
 SECONDS = int(os.environ.get("FAULT_SECONDS", "60"))
@@ -88,16 +91,13 @@ class DatabaseControl:
 
     def stop(self) -> None:
         if self.embedded:
-            # devdb's own helpers, under its lock, so nothing else starts the server meanwhile.
-            with devdb._locked():
-                devdb._stop_server()
+            devdb.stop_keeping_holders()
         else:
             subprocess.run([self.pg_ctl, "-D", self.pgdata, "-m", "fast", "-w", "stop"], check=True)
 
     def start(self) -> None:
         if self.embedded:
-            with devdb._locked():
-                devdb._start_server()
+            devdb.start_again()
         else:
             subprocess.run([self.pg_ctl, "-D", self.pgdata, "-w", "start"], check=True)
 
@@ -138,39 +138,6 @@ class Probe(threading.Thread):
             "status": status,
             "sorry": SORRY in body and "govuk-template__body" in body,
         }
-
-
-def signed_in_cookie(env: dict, email: str) -> str:
-    """A session for the probe's signed-in page, made as scripts/bench.py makes one (no second factor asked)."""
-    output = subprocess.run(
-        [load_test.PYTHON, "manage.py", "shell", "--no-imports", "-c", SESSION_FOR.format(email=email)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return output.strip().splitlines()[-1]
-
-
-# As scripts/bench.py makes one; the session also records that the second factor was given, as allauth does.
-SESSION_FOR = """
-import sys, time
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-person = get_user_model().objects.get(email={email!r})
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = person._meta.pk.value_to_string(person)
-session[BACKEND_SESSION_KEY] = "portal.auth_backends.PortalAuthenticationBackend"
-session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-session["account_authentication_methods"] = [
-    {{"method": "password", "at": time.time(), "email": person.email}},
-    {{"method": "mfa", "at": time.time(), "type": "totp"}},
-]
-session.save()
-sys.stdout.write(settings.SESSION_COOKIE_NAME + "=" + session.session_key + "\\n")
-"""
 
 
 def process_ids(server: subprocess.Popen) -> set[int]:
@@ -279,22 +246,20 @@ def main() -> int:
     if reason := control.why_not():
         sys.stdout.write(f"Database restart fault test: SKIPPED. {reason}\n")
         return 0
-    port = load_test.free_port()
+    port = serving.free_port()
     env = load_test.production_env(port)
-    held = control.embedded
-    if held:
-        devdb.acquire()
-        env[devdb.HELD_ENV] = str(os.getpid())
     server = probe = None
     workdir = Path(tempfile.mkdtemp(prefix="portal-fault-"))
     events_file = workdir / "events.jsonl"
     times = {}
-    try:
+    with serving.database_held(env), contextlib.ExitStack() as cleanup:
+        cleanup.callback(lambda: serving.stop(server))
+        cleanup.callback(lambda: probe and probe.stopping.set())
         staff = load_test.prepare(env)
-        cookie = signed_in_cookie(env, "bench-manager@example.org")
-        server = load_test.start_gunicorn(env)
+        cookie = serving.session_cookie(env, "bench-manager@example.org")
+        server = serving.start_gunicorn(env)
         base = f"http://127.0.0.1:{port}"
-        load_test.wait_until_up(base)
+        serving.wait_until_up(base)
         before = process_ids(server)
         load = load_test.run_locust(base, staff, events_file, USERS, SECONDS)
         probe = Probe(base, cookie)
@@ -313,24 +278,7 @@ def main() -> int:
         same_processes = server.poll() is None and process_ids(server) == before
         events = load_test.read_events(events_file)
         markers = sorted({e["write"] for e in events if e.get("write")})
-        output = subprocess.run(
-            [load_test.PYTHON, "manage.py", "shell", "--no-imports", "-c", CHECK_WRITES],
-            cwd=ROOT,
-            env=env,
-            input=json.dumps(markers),
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        writes = json.loads(output.strip().splitlines()[-1])
-    finally:
-        if probe:
-            probe.stopping.set()
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        if held:
-            devdb.release()
+        writes = json.loads(serving.shell(env, CHECK_WRITES, stdin=json.dumps(markers)))
 
     (workdir / "probes.json").write_text(json.dumps({"times": times, "probes": probe.results}))
     results = analyse(events, probe.results, times, writes, same_processes)

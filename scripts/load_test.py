@@ -22,27 +22,19 @@ import json
 import os
 import random
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-if not os.environ.get("DATABASE_URL"):
-    os.environ.setdefault("PORTAL_DEVDB_DIR", str(ROOT / ".devdb-bench"))
-
-from portal import devdb  # noqa: E402 - after the path is set
+import serving  # beside this file: the path, the bench's database folder, gunicorn
+from serving import PYTHON, ROOT, free_port, start_gunicorn, wait_until_up
 
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
-PYTHON = sys.executable
 LOCUST = os.environ.get("LOCUST") or str(Path(PYTHON).with_name("locust"))
 TARGET_P95_MS = {"family": 500, "staff": 1000}
 
@@ -77,34 +69,13 @@ def staff_count(users: int) -> int:
     return max(4, users // 5)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def production_env(port: int) -> dict:
-    return {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_MANIFEST": "true",
-        "REQUIRE_MFA": "true",
-        "PORT": str(port),
-        "GUNICORN_ACCESS_LOG": "",
-        "LOG_LEVEL": "WARNING",
-        "PROXY_COUNT": "1",
-        "SECURE_COOKIES": "false",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-    }
+    return serving.production_env(port, PROXY_COUNT="1", SECURE_COOKIES="false")
 
 
 def manage(env: dict, *args: str, stdin: str | None = None) -> None:
     # Their reports (the demo's sign-ins and the like) are not this script's: errors still show.
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, input=stdin, text=True, stdout=subprocess.DEVNULL
-    )
+    serving.manage(env, *args, stdin=stdin, quiet=True)
 
 
 def prepare(env: dict) -> list[dict]:
@@ -126,26 +97,6 @@ def _secret() -> str:
     import base64
 
     return base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
-
-
-def start_gunicorn(env: dict) -> subprocess.Popen:
-    return subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "--config", "portal/gunicorn_config.py", "portal.wsgi"],
-        cwd=ROOT,
-        env=env,
-    )
-
-
-def wait_until_up(base: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310 - loopback only
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
 
 
 def run_locust(base: str, staff: list[dict], events_file: Path, users: int, seconds: int) -> subprocess.Popen:
@@ -240,27 +191,20 @@ def failures(events: list[dict], limit: int = 10) -> list[str]:
 def main() -> int:
     port = free_port()
     env = production_env(port)
-    held = not os.environ.get("DATABASE_URL")
-    if held:
-        devdb.acquire()
-        env[devdb.HELD_ENV] = str(os.getpid())
     server = None
     workdir = Path(tempfile.mkdtemp(prefix="portal-load-"))
     events_file = workdir / "events.jsonl"
-    try:
-        staff = prepare(env)
-        server = start_gunicorn(env)
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base)
-        started = time.monotonic()
-        run_locust(base, staff, events_file, USERS, SECONDS).wait(timeout=SECONDS + 120)
-        took = time.monotonic() - started
-    finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        if held:
-            devdb.release()
+    with serving.database_held(env):
+        try:
+            staff = prepare(env)
+            server = start_gunicorn(env)
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base)
+            started = time.monotonic()
+            run_locust(base, staff, events_file, USERS, SECONDS).wait(timeout=SECONDS + 120)
+            took = time.monotonic() - started
+        finally:
+            serving.stop(server)
     events = read_events(events_file)
     lines, passed = summary(events)
     workers = os.environ.get("GUNICORN_WORKERS", f"{os.cpu_count() * 2 + 1} (2 x cores + 1)")
