@@ -4,45 +4,111 @@ from portal.roles import Role
 from tests.factories import PASSWORD, TeamFactory, UserFactory
 from tests.oidc_provider.fixtures import oidc_provider  # noqa: F401 - the single sign-on tests' provider
 
+# The people most tests start from, by fixture name: how to make each from the others. The fixtures below
+# are made from this table, and so are module-scoped worlds (`make_people`), which cannot ask for
+# function-scoped fixtures.
+PEOPLE = {
+    "team": lambda made: TeamFactory(name="Assessment and Family Support"),
+    "other_team": lambda made: TeamFactory(name="Children in Care", service=made["team"].service),
+    "supervisor": lambda made: UserFactory(
+        team=made["team"], roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager"
+    ),
+    "worker": lambda made: UserFactory(team=made["team"], line_manager=made["supervisor"], roles=[Role.SOCIAL_WORKER]),
+    "other_worker": lambda made: UserFactory(team=made["other_team"], roles=[Role.SOCIAL_WORKER]),
+    "service_manager": lambda made: UserFactory(
+        team=made["team"], roles=[Role.SERVICE_MANAGER], job_title="Service Manager"
+    ),
+    "editor": lambda made: UserFactory(
+        team=made["team"], roles=[Role.GUIDE_EDITOR], job_title="Practice Development Lead"
+    ),
+    "facilitator": lambda made: UserFactory(
+        team=made["team"], roles=[Role.FACILITATOR], job_title="Systemic Psychotherapist"
+    ),
+    "other_supervisor": lambda made: UserFactory(
+        team=made["other_team"], roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager"
+    ),
+    "team_mate": lambda made: UserFactory(
+        team=made["team"], line_manager=made["supervisor"], roles=[Role.SOCIAL_WORKER]
+    ),
+    "coordinator": lambda made: UserFactory(
+        team=made["other_team"], roles=[Role.TRAINING_COORDINATOR], job_title="Workforce Development Coordinator"
+    ),
+}
+
+
+class _Made(dict):
+    """Each person made on first mention, with whoever they need made first."""
+
+    def __missing__(self, name):
+        self[name] = PEOPLE[name](self)
+        return self[name]
+
+
+def make_people(names) -> dict:
+    """The people `names` name, made as their fixtures would make them (for a module-scoped world)."""
+    made = _Made()
+    return {name: made[name] for name in names}
+
 
 @pytest.fixture
 def team(db):
-    return TeamFactory(name="Assessment and Family Support")
+    return PEOPLE["team"]({})
 
 
 @pytest.fixture
 def other_team(db, team):
-    return TeamFactory(name="Children in Care", service=team.service)
+    return PEOPLE["other_team"]({"team": team})
 
 
 @pytest.fixture
 def supervisor(team):
-    return UserFactory(team=team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager")
+    return PEOPLE["supervisor"]({"team": team})
 
 
 @pytest.fixture
 def worker(team, supervisor):
-    return UserFactory(team=team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER])
+    return PEOPLE["worker"]({"team": team, "supervisor": supervisor})
 
 
 @pytest.fixture
 def other_worker(other_team):
-    return UserFactory(team=other_team, roles=[Role.SOCIAL_WORKER])
+    return PEOPLE["other_worker"]({"other_team": other_team})
 
 
 @pytest.fixture
 def service_manager(team):
-    return UserFactory(team=team, roles=[Role.SERVICE_MANAGER], job_title="Service Manager")
+    return PEOPLE["service_manager"]({"team": team})
+
+
+@pytest.fixture
+def editor(team):
+    return PEOPLE["editor"]({"team": team})
+
+
+@pytest.fixture
+def facilitator(team):
+    return PEOPLE["facilitator"]({"team": team})
+
+
+@pytest.fixture
+def other_supervisor(other_team):
+    return PEOPLE["other_supervisor"]({"other_team": other_team})
+
+
+@pytest.fixture
+def team_mate(team, supervisor):
+    """Another social worker in the worker's team, supervised by the same supervisor."""
+    return PEOPLE["team_mate"]({"team": team, "supervisor": supervisor})
+
+
+@pytest.fixture
+def coordinator(other_team):
+    return PEOPLE["coordinator"]({"other_team": other_team})
 
 
 @pytest.fixture
 def password():
     return PASSWORD
-
-
-@pytest.fixture
-def editor(team):
-    return UserFactory(team=team, roles=[Role.GUIDE_EDITOR], job_title="Practice Development Lead")
 
 
 @pytest.fixture
@@ -69,22 +135,6 @@ def guide(db, editor):
 
 
 @pytest.fixture
-def facilitator(team):
-    return UserFactory(team=team, roles=[Role.FACILITATOR], job_title="Systemic Psychotherapist")
-
-
-@pytest.fixture
-def other_supervisor(other_team):
-    return UserFactory(team=other_team, roles=[Role.SUPERVISOR, Role.SOCIAL_WORKER], job_title="Team Manager")
-
-
-@pytest.fixture
-def team_mate(team, supervisor):
-    """Another social worker in the worker's team, supervised by the same supervisor."""
-    return UserFactory(team=team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER])
-
-
-@pytest.fixture
 def agreement(worker, supervisor):
     from tests.factories import AgreementFactory
 
@@ -101,13 +151,6 @@ def supervision_session(agreement):
     CaseDiscussion.objects.create(session=session, case_reference="CS-10442", discussion="Planning a core group.")
     ActionFactory(session=session)
     return session
-
-
-@pytest.fixture
-def coordinator(other_team):
-    return UserFactory(
-        team=other_team, roles=[Role.TRAINING_COORDINATOR], job_title="Workforce Development Coordinator"
-    )
 
 
 # Pages the browser tests opened on each pytest-xdist worker (tests/browser/conftest.py), added up here

@@ -14,11 +14,16 @@ from training.models import ExternalLearning
 
 @pytest.fixture
 def world(request, worker):
+    """The training world (`build_world`), with the test's own people."""
+    return build_world(people_by_role(request, [*STAFF_ROLES, "coordinator"]))
+
+
+def build_world(people: dict) -> dict:
     """`worker` is managed by `supervisor` (same team, with `team_mate`, `service_manager`, `facilitator` and
     `editor`); `other_worker`, `other_supervisor` and the training `coordinator` are in another team of the
     same service. `worker` has a completed course (with a certificate, not yet evaluated), a request for a
     place waiting for approval, and some external learning waiting for approval."""
-    people = people_by_role(request, [*STAFF_ROLES, "coordinator"])
+    worker = people["worker"]
     course = CourseFactory(title="Introduction to systemic practice", programme=ProgrammeFactory())
     open_date = CourseDateFactory(
         course=course, starts_at=half_past(9, days_from_now=14), ends_at=half_past(16, days_from_now=14)

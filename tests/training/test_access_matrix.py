@@ -14,6 +14,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,12 +28,15 @@ from tests.access_matrix import (
     only_for,
     url_names_missing_from,
 )
+from tests.conftest import make_people
 from tests.dates import as_typed
 from tests.factories import BookingFactory
+from tests.training.conftest import build_world
 from training.models import BookingStatus, Evaluation
 from training.urls import urlpatterns
 
 ROLES = [*STAFF_ROLES, "coordinator", "anonymous"]
+pytestmark = pytest.mark.django_db
 
 only = only_for(ROLES)
 
@@ -383,6 +387,16 @@ def test_every_training_url_is_in_the_matrix():
     assert url_names_missing_from(CASES, urlpatterns, fake_world) == set()
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One world (tests/training/conftest.py) for the whole module, rolled back at its end. Each test runs in
+    a savepoint of its own (the `db` mark), rolled back after it, so no test sees another's writes; making
+    the world for each of the 500-odd cases took most of their time."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(make_people([*STAFF_ROLES, "coordinator"]))
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected", "data"), CASES, ids=[case[0] for case in CASES])
 def test_training_url_access(client, world, role, name, method, url, expected, data):
@@ -392,8 +406,8 @@ def test_training_url_access(client, world, role, name, method, url, expected, d
 # --- What the allowed ones actually did ---------------------------------------------------
 
 
-def test_the_allowed_decisions_change_the_request(client, world, team_mate):
-    pending = world["pending"]
+def test_the_allowed_decisions_change_the_request(client, world):
+    pending, team_mate = world["pending"], world["people"]["team_mate"]
     client.force_login(world["people"]["supervisor"])
     client.post(reverse("training:approve-booking", args=[pending.pk]))
     pending.refresh_from_db()

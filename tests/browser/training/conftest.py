@@ -66,3 +66,8 @@ def ran_yesterday(worker, team_mate, programme):
         "worker": BookingFactory(course_date=course_date, person=worker),
         "team_mate": BookingFactory(course_date=course_date, person=team_mate),
     }
+
+
+@pytest.fixture
+def sign_in(sign_in_by_cookie):
+    return sign_in_by_cookie
