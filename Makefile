@@ -52,9 +52,10 @@ run: install
 		exec $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
 # One test process per core (pytest-xdist); each has its own test database on the embedded server.
+# loadgroup keeps a module marked xdist_group on one process (the two-gunicorn test starts its servers once).
 PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The production path on every change: the smoke tests against a separate PostgreSQL server reached over
 # TCP with a password (DATABASE_URL). scripts/external_postgres.py starts it in a temporary folder and

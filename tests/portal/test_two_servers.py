@@ -25,7 +25,8 @@ from tests.factories import PASSWORD, CourseDateFactory, UserFactory, published_
 from tests.two_factor import code_for
 from training.models import Booking, BookingStatus
 
-pytestmark = pytest.mark.usefixtures("empty_shared_cache")
+# One test process runs the whole module (make test: --dist loadgroup), so the two servers start once.
+pytestmark = [pytest.mark.usefixtures("empty_shared_cache"), pytest.mark.xdist_group("two_servers")]
 
 
 @pytest.fixture(scope="module")
