@@ -1,15 +1,17 @@
 """The uptake figures on the coverage page: each coverage target by team, required training missing or
 running out, and the page put together (`coverage_for`).
 
-A fixed number of queries however large the service. Each person's training is summed up in the
-database (`reports_people`) by the matrix's own rules, so every figure here counts exactly the people
-its link shows in the matrix. Each target's bar chart is drawn in `reports_chart`; spend, attendance
-and evaluation scores are worked out in `reports_courses`.
+A fixed number of queries however large the service. The people are counted in the database
+(`reports_people.training_counts`) by the matrix's own rules, so every figure here counts exactly the
+people its link shows in the matrix. Each target's bar chart is drawn in `reports_chart` and the
+targets section joined as a string in `coverage_html`; spend, attendance and evaluation scores are
+worked out in `reports_courses`.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.urls import reverse
 
 from training import access
 from training.matrix import Column, columns_for, courses_used_by
@@ -25,7 +27,7 @@ from training.reports_courses import (
     spend_figures,
 )
 from training.reports_figures import matrix_url, percent
-from training.reports_people import PersonTraining, training_of
+from training.reports_people import TeamCount, TrainingCounts, training_counts
 
 # --- Coverage against targets -------------------------------------------------------------
 
@@ -59,22 +61,17 @@ class TargetCoverage:
         return f"{self.target.role.name.lower()}s" if self.target.role_id else "staff"
 
 
-def _coverage(index: int, target: CoverageTarget, people: list[PersonTraining]) -> TargetCoverage:
-    wanted = LEVEL_RANK[target.level]
-    # Read once: a foreign key's id is a descriptor, looked up again on every access.
-    programme_id, role_id = target.programme_id, target.role_id
-    population: dict[tuple[str, int | None], list[PersonTraining]] = defaultdict(list)
-    for person in people:
-        if role_id is None or role_id in person.roles:
-            population[(person.team_name, person.team_id)].append(person)
-
-    def trained(team: list[PersonTraining]) -> int:
-        return sum(1 for person in team if person.levels.get(programme_id, 0) >= wanted)
-
-    link = {"programme_id": target.programme_id, "role_id": target.role_id}
+def _coverage(index: int, target: CoverageTarget, counts: list[TeamCount]) -> TargetCoverage:
+    link = {"path": reverse("training:uptake"), "programme_id": target.programme_id, "role_id": target.role_id}
     teams = [
-        Share(name, len(team), trained(team), matrix_url(team_id=team_id, **link), target.target_percent)
-        for (name, team_id), team in sorted(population.items(), key=lambda item: item[0][0].casefold())
+        Share(
+            team.team_name,
+            team.population,
+            team.trained,
+            matrix_url(team_id=team.team_id, **link),
+            target.target_percent,
+        )
+        for team in sorted(counts, key=lambda team: team.team_name.casefold())
     ]
     overall = Share(
         "All teams",
@@ -112,23 +109,8 @@ class Gap:
         return self.url(Status.EXPIRING)
 
 
-def _gaps(people: list[PersonTraining], shown: list[Column]) -> list[Gap]:
-    gaps = []
-    for column in shown:
-        if not column.required_for:
-            continue
-        gap = Gap(column)
-        for person in people:
-            if column.required_for.isdisjoint(person.roles):
-                continue
-            if column.pk not in person.required_with_cell:
-                gap.missing += 1
-            elif column.pk in person.expired:
-                gap.expired += 1
-            elif column.pk in person.expiring:
-                gap.expiring += 1
-        gaps.append(gap)
-    return gaps
+def _gaps(counts: TrainingCounts, shown: list[Column]) -> list[Gap]:
+    return [Gap(column, *counts.gaps.get(column.pk, (0, 0, 0))) for column in shown if column.required_for]
 
 
 # --- The page -------------------------------------------------------------------------------
@@ -151,7 +133,6 @@ def coverage_for(user, today: date) -> CoverageReport:
     """Every figure on the coverage page for the people `user` may see."""
     columns = columns_for(user)
     scope = access.people_for(user)
-    people = training_of(scope, columns, today)
     # As in the matrix, courses no longer offered count only where someone here has done or booked them;
     # targets for programmes with nothing to show (no courses offered, nobody trained) are left out.
     inactive = [column.pk for column in columns if not column.is_active]
@@ -172,16 +153,22 @@ def coverage_for(user, today: date) -> CoverageReport:
             target.pk,
         ),
     )
+    counts = training_counts(
+        scope,
+        columns,
+        today,
+        [(target.programme_id, LEVEL_RANK[target.level], target.role_id) for target in targets],
+    )
     whole_service = access.sees_whole_service(user)
     return CoverageReport(
         today=today,
-        targets=[_coverage(index, target, people) for index, target in enumerate(targets, start=1)],
-        gaps=_gaps(people, shown),
+        targets=[
+            _coverage(index, target, counts.targets.get(index, [])) for index, target in enumerate(targets, start=1)
+        ],
+        gaps=_gaps(counts, shown),
         attendance=attendance_rows(user, today, columns),
-        people=len(people),
-        spend=spend_figures(user, sum(1 for person in people if person.completed_this_year), today)
-        if whole_service
-        else None,
+        people=counts.people,
+        spend=spend_figures(user, counts.completed_this_year, today) if whole_service else None,
         evaluations=evaluation_rows(user, columns) if whole_service else [],
         whole_service=whole_service,
     )

@@ -1,8 +1,8 @@
 """A coverage target's bar chart: where each team's bar, the target line and the scale go in a small inline SVG.
 
-The geometry is worked out here so the template (`uptake/includes/coverage_chart.html`) only places
-shapes. The figures come from `reports`; the table after the chart repeats every one, so the chart is a
-single image with a summary in words.
+The geometry is worked out here so `coverage_html` only places shapes. The figures come from
+`reports`; the table after the chart repeats every one, so the chart is a single image with a summary
+in words.
 """
 
 from __future__ import annotations

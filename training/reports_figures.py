@@ -12,10 +12,11 @@ from django.urls import reverse
 from training.matrix import MatrixFilters
 
 
-def matrix_url(**filters) -> str:
-    """The matrix showing the people behind a figure."""
+def matrix_url(path: str | None = None, **filters) -> str:
+    """The matrix showing the people behind a figure. `path`: the matrix's own address, where the caller
+    has looked it up once for many figures (reversing it again for each of hundreds of teams adds up)."""
     query = urlencode(MatrixFilters(**filters).query())
-    return reverse("training:uptake") + (f"?{query}" if query else "")
+    return (path or reverse("training:uptake")) + (f"?{query}" if query else "")
 
 
 def percent(part: int, whole: int) -> int | None:

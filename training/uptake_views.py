@@ -13,6 +13,7 @@ from django.utils import timezone
 from portal import request_params
 from portal.access import access_required
 from training import access
+from training.coverage_html import targets_html
 from training.matrix import (
     Column,
     Matrix,
@@ -120,6 +121,7 @@ def uptake_xlsx(request):
 
 @access_required(access.can_see_uptake)
 def coverage(request):
+    report = coverage_for(request.user, timezone.localdate())
     return render(
-        request, "training/uptake/coverage.html", {"report": coverage_for(request.user, timezone.localdate())}
+        request, "training/uptake/coverage.html", {"report": report, "targets_html": targets_html(report.targets)}
     )
