@@ -19,6 +19,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
+from django.db import connection, connections
 from django.db.models import (
     Count,
     Exists,
@@ -30,7 +31,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest, Least
@@ -80,13 +80,34 @@ def people_in_scope(user) -> QuerySet:
     return access.managed_people_for(user).filter(Q(is_social_worker) | Q(is_supervisee))
 
 
-def filter_choices(user) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(teams, supervisors) a person can filter by: only those among the people in their scope."""
+# (teams, supervisors): each a list of (id, name), by name.
+Choices = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def _choice_rows(user) -> QuerySet:
+    """(kind, id, name) for each team (kind 0) and current supervisor (kind 1) among the people in
+    `user`'s scope, in one query."""
     scope = people_in_scope(user)
-    teams = Team.objects.filter(pk__in=scope.values("team_id")).order_by("name", "pk").values_list("pk", "name")
+    teams = (
+        Team.objects.filter(pk__in=scope.values("team_id"))
+        .annotate(kind=Value(0), label=F("name"))
+        .values_list("kind", "pk", "label")
+    )
     supervisor_ids = Agreement.objects.current().filter(supervisee__in=scope.values("pk")).values("supervisor_id")
-    supervisors = User.objects.filter(pk__in=supervisor_ids).order_by("full_name", "pk").values_list("pk", "full_name")
-    return list(teams), list(supervisors)
+    supervisors = (
+        User.objects.filter(pk__in=supervisor_ids)
+        .annotate(kind=Value(1), label=F("full_name"))
+        .values_list("kind", "pk", "label")
+    )
+    return teams.union(supervisors, all=True).order_by("kind", "label", "pk")
+
+
+def filter_choices(user) -> Choices:
+    """(teams, supervisors) a person can filter by: only those among the people in their scope."""
+    choices: Choices = ([], [])
+    for kind, pk, label in _choice_rows(user):
+        choices[kind].append((pk, label))
+    return choices
 
 
 def filtered_people(user, filters: DashboardFilters) -> QuerySet:
@@ -336,27 +357,80 @@ def _days_until(due, today: date) -> Func:
     return Func(due, Value(today), template="(%(expressions)s)", arg_joiner=" - ", output_field=IntegerField())
 
 
-def summarise(people: QuerySet, start: date, today: date) -> Summary:
-    """The figures for everyone on the dashboard, counted by PostgreSQL: two queries."""
+def _open_action_due_dates(people: QuerySet) -> QuerySet:
+    """The due date of each open action on the sessions of `people`."""
+    return Action.objects.open().filter(session__supervisee__in=people.values("pk")).order_by().values_list("due_on")
+
+
+def summarise(
+    people: QuerySet, start: date, today: date, *, choices_for=None, everyone: bool = False
+) -> tuple[Summary, Choices | None]:
+    """The figures for everyone on the dashboard, counted by PostgreSQL in one query. Given
+    `choices_for` (a person), the same query lists the teams and supervisors they may filter by
+    (`filter_choices`), which saves a query of its own; `everyone` says that `people` are all the
+    people in their scope (no team or supervisor chosen), so the choices come from the same rows."""
     # People counted by how soon they are due, in a handful of groups: -1 is overdue, 0 to 7 due
     # soon, 8 later, None no agreement. Grouping needs each person's due date once; counting with a
     # filter per status instead would work it out again for every status.
     due_group = Least(Greatest(_days_until(F("next_due"), today), Value(-1)), Value(DUE_SOON_DAYS + 1))
     held_in_period = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"), held_on__gte=start)
-    groups = (
+    each_person = (
         _with_due_dates(people, today)
-        .annotate(due_group=due_group)
+        .annotate(due_group=due_group, sessions=_count(held_in_period))
         .order_by()
-        .values_list("due_group")
-        .annotate(
-            people=Count("pk"),
-            caseloads=Count("caseload"),
-            caseload_total=Sum("caseload"),
-            sessions=Sum(_count(held_in_period)),
+        .values_list("due_group", "caseload", "sessions", "team_id", "current_agreement__supervisor_id")
+    )
+    people_sql, people_params = each_person.query.sql_with_params()
+    actions_sql, actions_params = _open_action_due_dates(people).query.sql_with_params()
+    # The ORM cannot group rows it has annotated with subqueries without repeating each subquery for
+    # every aggregate that uses it (the latest caseload would be looked up twice a person), so the
+    # grouping is written by hand around the ORM's own SQL. MATERIALIZED keeps PostgreSQL from
+    # folding the people back into the grouping and doing the same. The actions' totals are one row,
+    # worked out once and joined to every group. Each row starts with what it is: 0 a group of
+    # people, 1 a team, 2 a supervisor.
+    sql = (
+        "WITH person (due_group, caseload, sessions, team_id, supervisor_id) "  # noqa: S608 - the ORM's own SQL
+        f"AS MATERIALIZED ({people_sql}) "
+        "SELECT 0, person.due_group, COUNT(*), COUNT(person.caseload), SUM(person.caseload), "
+        "SUM(person.sessions), actions.open, actions.overdue, NULL FROM person CROSS JOIN ("
+        "SELECT COUNT(*) AS open, COUNT(*) FILTER (WHERE due_on < %s) AS overdue "
+        f"FROM ({actions_sql}) AS action) AS actions "
+        "GROUP BY person.due_group, actions.open, actions.overdue"
+    )
+    params = [*people_params, today, *actions_params]
+    if choices_for is not None and everyone:
+        team, user = (connection.ops.quote_name(model._meta.db_table) for model in (Team, User))
+        sql += (
+            " UNION ALL SELECT 1, id, NULL, NULL, NULL, NULL, NULL, NULL, name "  # noqa: S608 - table names
+            f"FROM {team} WHERE id IN (SELECT team_id FROM person)"
+            " UNION ALL SELECT 2, id, NULL, NULL, NULL, NULL, NULL, NULL, full_name "
+            f"FROM {user} WHERE id IN (SELECT supervisor_id FROM person)"
+            " ORDER BY 1, 9, 2"
         )
+    elif choices_for is not None:
+        # Filtered: the choices are still everyone's in scope, so they come from a scope of their own.
+        choices_sql, choices_params = _choice_rows(choices_for).query.sql_with_params()
+        sql += (
+            " UNION ALL SELECT choice.kind + 1, choice.pk, NULL, NULL, NULL, NULL, NULL, NULL, choice.label "  # noqa: S608
+            f"FROM ({choices_sql}) AS choice ORDER BY 1, 9, 2"
+        )
+        params.extend(choices_params)
+    with connections[each_person.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    groups = [row[1:8] for row in rows if row[0] == 0]
+    choices = (
+        (
+            [(pk, label) for kind, pk, *_, label in rows if kind == 1],
+            [(pk, label) for kind, pk, *_, label in rows if kind == 2],
+        )
+        if choices_for is not None
+        else None
     )
     workers = overdue = due_soon = no_agreement = caseloads = caseload_total = sessions = 0
-    for group, count, with_caseload, total, held in groups:
+    # Every group carries the same actions' totals; with nobody on the dashboard there are no groups.
+    actions = groups[0][-2:] if groups else (0, 0)
+    for group, count, with_caseload, total, held, _open, _overdue in groups:
         workers += count
         caseloads += with_caseload
         caseload_total += total or 0
@@ -367,21 +441,16 @@ def summarise(people: QuerySet, start: date, today: date) -> Summary:
             overdue += count
         elif group <= DUE_SOON_DAYS:
             due_soon += count
-    actions = (
-        Action.objects.open()
-        .filter(session__supervisee__in=people.values("pk"))
-        .aggregate(open=Count("session_id"), overdue=Count("session_id", filter=Q(due_on__lt=today)))
-    )
     return Summary(
         workers=workers,
         overdue=overdue,
         due_soon=due_soon,
         no_agreement=no_agreement,
         sessions=sessions,
-        open_actions=actions["open"],
-        overdue_actions=actions["overdue"],
+        open_actions=actions[0],
+        overdue_actions=actions[1],
         average_caseload=round(caseload_total / caseloads, 1) if caseloads else None,
-    )
+    ), choices
 
 
 # --- Everything the page shows ---------------------------------------------------------------
@@ -396,14 +465,20 @@ class Dashboard:
     page: Page  # of WorkerRow, PAGE_SIZE at a time
     months: list[MonthCaseload]
     chart: Chart
+    # The filters' choices (`filter_choices`), when asked for with the figures.
+    choices: Choices | None = None
 
 
-def dashboard_for(user, filters: DashboardFilters, today: date, page_number=None) -> Dashboard:
+def dashboard_for(
+    user, filters: DashboardFilters, today: date, page_number=None, *, with_choices: bool = False
+) -> Dashboard:
     """The figures, one page of people (`page_number` as the address gave it: anything that is not a
-    page number shows the first or last page) and the caseload chart."""
+    page number shows the first or last page) and the caseload chart; `with_choices`, the teams and
+    supervisors the person may filter by too (`filter_choices`), counted with the figures."""
     people = filtered_people(user, filters)
     start = period_start(today, filters.months)
-    summary = summarise(people, start, today)
+    everyone = filters.team_id is None and filters.supervisor_id is None
+    summary, choices = summarise(people, start, today, choices_for=user if with_choices else None, everyone=everyone)
     page = Paginator(_RowsByPage(summary.workers, people, start, today), PAGE_SIZE).get_page(page_number)
     months = caseload_by_month(people, start, today)
     return Dashboard(
@@ -414,4 +489,5 @@ def dashboard_for(user, filters: DashboardFilters, today: date, page_number=None
         page=page,
         months=months,
         chart=caseload_chart(months),
+        choices=choices,
     )

@@ -2,6 +2,7 @@
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from urllib.parse import urlencode
 
@@ -38,11 +39,32 @@ def _query(filters: DashboardFilters) -> str:
     return urlencode({name: value for name, value in params.items() if value})
 
 
+def _whole_number(text: str | None) -> int | None:
+    """A team's or person's id as the address gave it, or None for anything that cannot be one
+    (letters, or a number too big for the database's ids)."""
+    if not (text and text.isascii() and text.isdigit()) or len(text) > 18:
+        return None
+    return int(text)
+
+
 @access_required(access.can_see_dashboard)
 def dashboard(request):
-    form = _form(request)
+    # The figures come first, for the filters as asked, with the teams and supervisors to choose from
+    # in the same query; the form then checks the filters against those choices. Asking for a team
+    # or supervisor outside the person's scope shows nobody (the people come from their scope whatever
+    # is asked), and once the form refuses it, the page is worked out again without it.
+    asked = DashboardFilterForm(request.GET or None, teams=[], supervisors=[]).filters()
+    asked = replace(
+        asked,
+        team_id=_whole_number(request.GET.get("team")),
+        supervisor_id=_whole_number(request.GET.get("supervisor")),
+    )
+    today, page = timezone.localdate(), request.GET.get("page")
+    board = dashboard_for(request.user, asked, today, page, with_choices=True)
+    form = DashboardFilterForm(request.GET or None, teams=board.choices[0], supervisors=board.choices[1])
     filters = form.filters()
-    board = dashboard_for(request.user, filters, timezone.localdate(), request.GET.get("page"))
+    if filters != asked:
+        board = dashboard_for(request.user, filters, today, page)
     return render(
         request,
         "supervision/dashboard.html",

@@ -111,7 +111,7 @@ class Command(BaseCommand):
         # After a bulk load the planner knows nothing of the new rows until autovacuum gets round to
         # them; analyse now, so a bench run straight after measures the plans a real service gets.
         with connection.cursor() as cursor:
-            for model in (User, User.groups.through, Agreement, Session, Action):
+            for model in (Service, Team, User, User.groups.through, Agreement, Session, Action):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         if verbosity:
             self.stdout.write(
