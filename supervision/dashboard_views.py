@@ -10,6 +10,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from portal import request_params
 from portal.access import access_required
 from portal.csv_export import neutralise
 from supervision import access
@@ -39,14 +40,6 @@ def _query(filters: DashboardFilters) -> str:
     return urlencode({name: value for name, value in params.items() if value})
 
 
-def _whole_number(text: str | None) -> int | None:
-    """A team's or person's id as the address gave it, or None for anything that cannot be one
-    (letters, or a number too big for the database's ids)."""
-    if not (text and text.isascii() and text.isdigit()) or len(text) > 18:
-        return None
-    return int(text)
-
-
 @access_required(access.can_see_dashboard)
 def dashboard(request):
     # The figures come first, for the filters as asked, with the teams and supervisors to choose from
@@ -56,8 +49,8 @@ def dashboard(request):
     asked = DashboardFilterForm(request.GET or None, teams=[], supervisors=[]).filters()
     asked = replace(
         asked,
-        team_id=_whole_number(request.GET.get("team")),
-        supervisor_id=_whole_number(request.GET.get("supervisor")),
+        team_id=request_params.positive_int(request.GET.get("team")),
+        supervisor_id=request_params.positive_int(request.GET.get("supervisor")),
     )
     today, page = timezone.localdate(), request.GET.get("page")
     board = dashboard_for(request.user, asked, today, page, with_choices=True)
