@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.two_factor import totp_secret  # noqa: F401 - an authenticator app, for the sign-in tests
 
@@ -158,7 +159,15 @@ def assert_accessible(axe):
     def check(page):
         # Only violations come back: the passes and inapplicable rules would be serialised to Python for
         # nothing, which costs about a third of each check.
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        page.wait_for_load_state()
+        try:
+            results = axe.run(page, options=options)
+        except PlaywrightError:
+            # A click's navigation can start after the wait above, swapping the document under axe
+            # mid-run. Check the page that loaded instead of failing on the one that went away.
+            page.wait_for_load_state()
+            results = axe.run(page, options=options)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check

@@ -143,6 +143,7 @@ def test_staff_pages_are_accessible(page, sign_in, supervisor, worker, assert_ac
 def test_password_reset_pages_are_accessible(page, worker, assert_accessible):
     page.goto("/sign-in/")
     page.get_by_role("link", name="I have forgotten my password").click()
+    expect(page).to_have_url(re.compile(r"/password-reset/$"))
     assert_accessible(page)
     page.get_by_label("Work email address").fill(worker.email)
     page.get_by_role("button", name="Send me a reset link").click()
