@@ -13,12 +13,27 @@ from practice_guide.access import can_edit_guide
 class Reader(models.TextChoices):
     PARENTS = "parents", "Parents and carers"
     CHILDREN = "children", "Children and young people"
+    EASY_READ = "easy-read", "Easy read"
+
+
+class Kind(models.TextChoices):
+    """A page of the guide is either a part (in the contents) or a step of the family's journey
+    ("What happens and when"). Both are edited, versioned and published the same way."""
+
+    PART = "part", "Part"
+    STEP = "step", "Journey step"
 
 
 class GuidePartQuerySet(models.QuerySet):
     def published(self):
-        """Parts families can read, in guide order, with the version they see."""
+        """Pages families can read (parts and journey steps), in guide order, with the version they see."""
         return self.filter(published__isnull=False).select_related("published").order_by("position", "id")
+
+    def parts(self):
+        return self.filter(kind=Kind.PART)
+
+    def steps(self):
+        return self.filter(kind=Kind.STEP)
 
     def for_editor(self, user):
         """The one scoping rule for editing: guide editors may reach every part, nobody else any."""
@@ -33,6 +48,7 @@ class GuidePart(models.Model):
     slug = models.SlugField(
         "web address", max_length=80, unique=True, help_text="The end of the page's address, like what-to-expect."
     )
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.PART)
     position = models.PositiveIntegerField(default=0, help_text="Order in the guide, lowest first.")
     published = models.ForeignKey(
         "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="What families see."
@@ -84,19 +100,26 @@ class Revision(models.Model):
     )
     body_parents = models.TextField("version for parents and carers")
     body_children = models.TextField("version for children and young people", blank=True)
+    body_easy_read = models.TextField("easy read version", blank=True)
+    # Journey steps: how long the step usually takes, shown beside it in the step-by-step list.
+    timescale = models.CharField("how long it usually takes", max_length=200, blank=True)
+    # Sources and reasons, for the next editor (for example the statutory guidance behind a timescale).
+    # Families never see it.
+    editor_note = models.TextField("note for editors", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     first_published_at = models.DateTimeField(null=True, blank=True)
     # Plain text of each version, for search and readability; written once with the revision.
     text_parents = models.TextField(blank=True, editable=False)
     text_children = models.TextField(blank=True, editable=False)
+    text_easy_read = models.TextField(blank=True, editable=False)
     # What search matches, weighted title (A), summary (B), then both versions' text (C). PostgreSQL
     # computes and stores it whenever a row is written, so it can never disagree with the words; a
     # revision never changes once saved, so publishing only points the part at an up-to-date vector.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="english")
         + SearchVector("summary", weight="B", config="english")
-        + SearchVector("text_parents", "text_children", weight="C", config="english"),
+        + SearchVector("text_parents", "text_children", "text_easy_read", weight="C", config="english"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -110,9 +133,20 @@ class Revision(models.Model):
         return f"{self.title} (version {self.number})"
 
     def body_for(self, reader: str) -> str:
+        """The reader's own version, or the version for parents and carers where there is none.
+        The easy read version is in its own line format (see practice_guide/easy_read.py)."""
         if reader == Reader.CHILDREN and self.body_children.strip():
             return self.body_children
+        if reader == Reader.EASY_READ and self.body_easy_read.strip():
+            return self.body_easy_read
         return self.body_parents
+
+    def has_version_for(self, reader: str) -> bool:
+        if reader == Reader.CHILDREN:
+            return bool(self.body_children.strip())
+        if reader == Reader.EASY_READ:
+            return bool(self.body_easy_read.strip())
+        return True
 
 
 class Generation(models.Model):
@@ -186,6 +220,74 @@ class GlossaryTerm(models.Model):
     def forms(self) -> list[str]:
         """Every way the term may appear in a part: the term and its variants."""
         return [self.term, *(line.strip() for line in self.variants.splitlines() if line.strip())]
+
+
+class TranslationFields(models.Model):
+    """Who translated something and whether a translator has checked it: shared by every translation."""
+
+    language = models.CharField(max_length=10, help_text="A language code from settings.GUIDE_LANGUAGES.")
+    translated_by = models.CharField(max_length=120, help_text="The translator's name, or the agency's.")
+    checked_by = models.CharField(max_length=120, blank=True)
+    checked_on = models.DateField(null=True, blank=True, help_text="When a translator last checked it.")
+    # Demo content: a translation written as an example and never checked by a translator. Readers are told.
+    is_example = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Goes up with every save, so that an editor saving over someone else's newer save is refused.
+    edit_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Translation(TranslationFields):
+    """A part or journey step in another language, translated from one English version (`source`).
+
+    If the English version families see is no longer that one, readers are told the translation may be out of
+    date, and editors see it as needing review.
+    """
+
+    part = models.ForeignKey(GuidePart, on_delete=models.CASCADE, related_name="translations")
+    source = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=160)
+    body_parents = models.TextField("version for parents and carers")
+    body_children = models.TextField("version for children and young people", blank=True)
+
+    class Meta:
+        ordering = ["part", "language"]
+        constraints = [models.UniqueConstraint(fields=["part", "language"], name="translation_one_per_language")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def body_for(self, reader: str) -> str:
+        if reader == Reader.CHILDREN and self.body_children.strip():
+            return self.body_children
+        return self.body_parents
+
+
+class GlossaryTranslation(TranslationFields):
+    """A glossary entry in another language. `source_definition` is the English wording it was made from."""
+
+    entry = models.ForeignKey(GlossaryTerm, on_delete=models.CASCADE, related_name="translations")
+    term = models.CharField(max_length=80)
+    definition = models.TextField()
+    source_term = models.CharField(max_length=80)
+    source_definition = models.TextField()
+
+    class Meta:
+        ordering = ["entry", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "language"], name="glossary_translation_one_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.term} ({self.language})"
+
+    @property
+    def is_out_of_date(self) -> bool:
+        return (self.source_term, self.source_definition) != (self.entry.term, self.entry.definition)
 
 
 class PageFeedback(models.Model):

@@ -25,12 +25,14 @@ def contents() -> list[ContentsEntry]:
     """The published parts in guide order: the contents list families see."""
     return [
         ContentsEntry(part.slug, part.published.title, part.published.summary)
-        for part in GuidePart.objects.published().only("slug", "position", "published__title", "published__summary")
+        for part in GuidePart.objects.parts()
+        .published()
+        .only("slug", "position", "published__title", "published__summary")
     ]
 
 
 def published_parts():
-    return GuidePart.objects.published().defer("published__search_vector")
+    return GuidePart.objects.parts().published().defer("published__search_vector")
 
 
 def published_part(slug: str) -> GuidePart | None:

@@ -7,9 +7,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from portal.edit_conflicts import bump_version, save_if_unchanged
-from practice_guide import guide_cache
+from practice_guide import easy_read, guide_cache
 from practice_guide.markdown import plain_text
-from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, PartEvent, Revision
+from practice_guide.models import GlossaryTerm, GuidePart, Kind, PageFeedback, PartEvent, Revision
 
 Action = PartEvent.Action
 
@@ -20,6 +20,21 @@ class PartText:
     summary: str
     body_parents: str
     body_children: str = ""
+    body_easy_read: str = ""
+    timescale: str = ""  # journey steps only
+    editor_note: str = ""
+
+    @classmethod
+    def of(cls, revision: Revision) -> "PartText":
+        return cls(
+            revision.title,
+            revision.summary,
+            revision.body_parents,
+            revision.body_children,
+            revision.body_easy_read,
+            revision.timescale,
+            revision.editor_note,
+        )
 
 
 def _refresh_public_pages() -> None:
@@ -37,8 +52,12 @@ def _new_revision(part: GuidePart, text: PartText, by) -> Revision:
         summary=text.summary,
         body_parents=text.body_parents,
         body_children=text.body_children,
+        body_easy_read=text.body_easy_read,
+        timescale=text.timescale,
+        editor_note=text.editor_note,
         text_parents=plain_text(text.body_parents),
         text_children=plain_text(text.body_children),
+        text_easy_read=easy_read.plain_text(text.body_easy_read),
         created_by=by,
     )
 
@@ -48,9 +67,10 @@ def _locked(part: GuidePart) -> GuidePart:
 
 
 @transaction.atomic
-def create_part(*, slug: str, text: PartText, by) -> GuidePart:
-    last = GuidePart.objects.aggregate(last=Max("position"))["last"]
-    part = GuidePart.objects.create(slug=slug, position=(last or 0) + 1)
+def create_part(*, slug: str, text: PartText, by, kind: str = Kind.PART) -> GuidePart:
+    """A new part, or a new journey step (kind=Kind.STEP), last in its list, as a draft."""
+    last = GuidePart.objects.filter(kind=kind).aggregate(last=Max("position"))["last"]
+    part = GuidePart.objects.create(slug=slug, position=(last or 0) + 1, kind=kind)
     revision = _new_revision(part, text, by)
     part.draft = revision
     part.save(update_fields=["draft"])
@@ -133,8 +153,7 @@ def unpublish(part: GuidePart, *, by) -> None:
 def restore(part: GuidePart, revision: Revision, *, by) -> Revision:
     """Make an earlier version the draft again, as a new revision: history is never rewritten."""
     current = _locked(part)
-    text = PartText(revision.title, revision.summary, revision.body_parents, revision.body_children)
-    restored = _new_revision(current, text, by)
+    restored = _new_revision(current, PartText.of(revision), by)
     bump_version(current, version_field="edit_version", draft=restored)
     PartEvent.objects.create(
         part=current, revision=restored, action=Action.RESTORED, by=by, note=f"from version {revision.number}"
@@ -144,8 +163,9 @@ def restore(part: GuidePart, revision: Revision, *, by) -> Revision:
 
 @transaction.atomic
 def move(part: GuidePart, *, up: bool, by) -> None:
-    """Swap the part with its neighbour above or below, renumbering the guide 1, 2, 3..."""
-    parts = list(GuidePart.objects.select_for_update().order_by("position", "id"))
+    """Swap the part with its neighbour above or below, renumbering its list (the parts, or the journey's
+    steps) 1, 2, 3..."""
+    parts = list(GuidePart.objects.select_for_update().filter(kind=part.kind).order_by("position", "id"))
     index = next(i for i, p in enumerate(parts) if p.pk == part.pk)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(parts):
