@@ -15,6 +15,7 @@ def service(request):
         "feedback_email": settings.FEEDBACK_EMAIL,
         "daytime_phone": settings.DAYTIME_PHONE,
         "out_of_hours_phone": settings.OUT_OF_HOURS_PHONE,
+        "guide_exit_url": settings.GUIDE_EXIT_URL,
     }
 
 

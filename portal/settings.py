@@ -69,6 +69,8 @@ FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "practice-portal@example.org")
 # which never connects: set the service's real numbers (check --deploy warns until you do).
 DAYTIME_PHONE = os.environ.get("DAYTIME_PHONE", "020 7946 0000")
 OUT_OF_HOURS_PHONE = os.environ.get("OUT_OF_HOURS_PHONE", "020 7946 0001")
+# Where the guide's "Exit this page" button goes: a neutral, busy site that says nothing about the reader.
+GUIDE_EXIT_URL = os.environ.get("GUIDE_EXIT_URL", "https://www.bbc.co.uk/weather")
 # Emails are read outside the site, so their links need the address people reach it by.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # Years a supervision record is kept after its date; the service's retention schedule decides.

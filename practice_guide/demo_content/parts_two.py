@@ -1,4 +1,4 @@
-"""Guide content, parts 5 to 9, for the relationship-based practice guide.
+"""Guide content, parts 5 to 10, for the relationship-based practice guide.
 
 Each part has a version for parents and carers and a shorter, simpler
 version for children and young people. Text is plain English, British
@@ -269,6 +269,75 @@ We will look at your complaint. We will tell you what we find out. If you are st
 Has someone been kind or helpful? You can tell us that too. We love to hear it.
 
 > The "Is this page useful?" box at the bottom of this page is about this guide. Please do not write your name or your worries there. If you need help now, call Childline on 0800 1111.
+""",
+    },
+    {
+        "slug": "staying-safe-online",
+        "title": "Staying safe online",
+        "summary": "How to read this guide without others knowing, how to leave it fast, and what this website keeps.",
+        "parents": """You may not want someone in your home to know you are reading this guide. This page explains how to keep your reading private. It also tells you what this website keeps about you.
+
+> If you are in danger now, call 999. If you cannot speak, stay on the line. On a mobile phone, press 55 when you hear the message, and the police will know the call is real.
+
+## Leave this website quickly
+
+There is a red "Exit this page" button at the top of every page of this guide. Select it to go straight to the BBC weather page.
+
+On a computer with a keyboard, you can also press the Shift key three times. The page disappears and the weather page opens.
+
+The button does not delete anything. Someone could still find this guide in your browser's history. Read on to find out how to clear it.
+
+## Use private browsing
+
+Most web browsers have a private mode. Your phone or computer does not keep a list of the pages you visit in private mode. It is called:
+
+- "Incognito" in Google Chrome
+- "Private browsing" in Safari and Firefox
+- "InPrivate" in Microsoft Edge
+
+Private mode only hides your reading from people who use the same phone or computer. Close every private window or tab when you finish.
+
+## Clear your browsing history
+
+If you did not use private mode, you can delete the pages you visited. Open your browser's settings. Look for "History" or "Clear browsing data". You can delete just the pages you choose, or everything from the last hour.
+
+If deleting everything would look strange to someone who checks, delete only the pages of this guide.
+
+## What this website keeps
+
+We do not know who you are. You do not need an account to read the guide.
+
+- The guide puts a small file called a cookie on your phone or computer. It protects the "Is this page useful?" form. It does not say who you are. To delete it, clear your browsing data and tick "cookies".
+- If you choose a version of the guide, such as easy read, we keep that choice in a second cookie. Nothing else is in it.
+- When you answer "Is this page useful?" or fill in our questionnaire, we do not keep your name. We do not keep your internet address with your answer.
+
+Read [our cookies page](/cookies/) to find out more.
+
+## Other ways to stay safe
+
+- Use a phone or computer that the other person cannot use, like one at a library or a friend's house.
+- Think about who can see your emails, texts and call history.
+- The National Domestic Abuse Helpline is free and open all day and night: 0808 2000 247.
+""",
+        "children": """Sometimes you might not want other people to know you are reading this. That is OK. Here is how to keep it private.
+
+> If you are in danger, call 999. You can call Childline free on 0800 1111. Childline keeps what you say private, unless someone's life is in danger.
+
+## Leave fast
+
+There is a red "Exit this page" button at the top of every page. Press it and a weather page opens instead.
+
+On a keyboard, you can press the Shift key three times. That works too.
+
+## Keep it private
+
+Your phone or computer remembers the pages you look at. This is called your history. You can stop this by using a private window. It is called "incognito" or "private browsing".
+
+You can also delete your history in your browser's settings.
+
+## What this website knows about you
+
+Nothing. We do not know your name. We do not know where you are. A tiny file called a cookie helps our forms work, but it does not say who you are.
 """,
     },
     {
