@@ -10,6 +10,58 @@ def pytest_configure(config):
     from tests import database_reset
 
     database_reset.install()
+    _share_the_static_files_between_test_clients()
+
+
+# The settings WhiteNoise reads when it lists the static files: another value means another list.
+_STATIC_SETTINGS = (
+    "DEBUG",
+    "FORCE_SCRIPT_NAME",
+    "INSTALLED_APPS",
+    "STATIC_ROOT",
+    "STATIC_URL",
+    "STATICFILES_DIRS",
+    "STATICFILES_FINDERS",
+    "STORAGES",
+    "WHITENOISE_ADD_HEADERS_FUNCTION",
+    "WHITENOISE_ALLOW_ALL_ORIGINS",
+    "WHITENOISE_AUTOREFRESH",
+    "WHITENOISE_CHARSET",
+    "WHITENOISE_IMMUTABLE_FILE_TEST",
+    "WHITENOISE_INDEX_FILE",
+    "WHITENOISE_MAX_AGE",
+    "WHITENOISE_MIMETYPES",
+    "WHITENOISE_ROOT",
+    "WHITENOISE_STATIC_PREFIX",
+    "WHITENOISE_USE_FINDERS",
+)
+
+
+def _share_the_static_files_between_test_clients():
+    """List the static files once per run instead of once per test client.
+
+    Each test's `client` builds the middleware afresh, and WhiteNoise's middleware then lists every static
+    file through the finders and reads each one's size and headers: 2,000-odd files (the pictures included),
+    60-70 ms, more than most tests' own work. The files do not change during a run, so the first list is
+    shared by every later middleware built with the same settings (the live server already keeps its one).
+    """
+    from django.conf import settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    list_the_files = WhiteNoiseMiddleware.add_files_from_finders
+    listed: dict[str, dict] = {}
+
+    def add_files_from_finders(self):
+        if self.files:  # STATIC_ROOT or WHITENOISE_ROOT gave files of their own: list as WhiteNoise does
+            list_the_files(self)
+            return
+        key = repr([getattr(settings, name, None) for name in _STATIC_SETTINGS])
+        if key not in listed:
+            list_the_files(self)
+            listed[key] = dict(self.files)
+        self.files.update(listed[key])
+
+    WhiteNoiseMiddleware.add_files_from_finders = add_files_from_finders
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +83,16 @@ def django_db_modify_db_settings():
         options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Hashing passwords properly takes a deliberate ~0.1 s each; tests make hundreds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Hashing passwords properly takes a deliberate ~0.2 s each; tests make thousands.
+
+    For the whole session, so that the worlds made once for a module (and the demo they load) are quick too.
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

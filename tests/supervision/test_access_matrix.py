@@ -10,11 +10,13 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.models import User
 from portal.roles import Role
-from supervision.models import Preparation
+from supervision.models import CaseDiscussion, Preparation
 from supervision.urls import urlpatterns
 from tests.access_matrix import (
     FORBIDDEN,
@@ -26,12 +28,13 @@ from tests.access_matrix import (
     body_of,
     give_a_line_manager,
     only_for,
-    people_by_role,
     url_names_missing_from,
 )
+from tests.conftest import make_people
 from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
 
 ROLES = [*STAFF_ROLES, "anonymous"]
+pytestmark = pytest.mark.django_db
 
 only = only_for(ROLES)
 EVERYONE_SIGNED_IN = only({}, others=OK)
@@ -167,10 +170,25 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def world(request, worker, supervisor, facilitator, supervision_session):
-    people = people_by_role(request, ROLES)
-    session = supervision_session
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One world for the whole module, rolled back at its end. Each test runs in a savepoint of its own (the
+    `db` mark), rolled back after it, so no test sees another's writes; making the world for each of the
+    250-odd cases took half their time."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(make_people(STAFF_ROLES))
+        transaction.set_rollback(True)
+
+
+def build_world(people: dict) -> dict:
+    """The people, the worker's agreement with a written-up, unsigned session (a case and an action, as the
+    `supervision_session` fixture makes it), a locked session, a group session the worker went to, and the
+    worker's preparations for the session: one private, one shared."""
+    worker, supervisor = people["worker"], people["supervisor"]
+    agreement = AgreementFactory(supervisee=worker, supervisor=supervisor)
+    session = SessionFactory(supervisee=worker, supervisor=supervisor)
+    CaseDiscussion.objects.create(session=session, case_reference="CS-10442", discussion="Planning a core group.")
+    action = ActionFactory(session=session)
     locked = SessionFactory(
         supervisee=worker,
         supervisor=supervisor,
@@ -179,20 +197,42 @@ def world(request, worker, supervisor, facilitator, supervision_session):
         supervisee_signed_at=timezone.now(),
         locked_at=timezone.now(),
     )
-    group_session = GroupSessionFactory(facilitator=facilitator)
+    group_session = GroupSessionFactory(facilitator=people["facilitator"])
     group_session.attendees.set([worker])
     return {
         "people": people,
-        "agreement": worker.agreements.get(),
+        "agreement": agreement,
         "session": session,
         "locked_session": locked,
-        "action": session.actions.get(),
+        "action": action,
         "preparation": Preparation.objects.create(author=worker, session=session, worries="A hard visit."),
         "shared_preparation": Preparation.objects.create(
             author=worker, session=session, went_well="Shared notes.", shared_at=timezone.now()
         ),
         "group_session": group_session,
     }
+
+
+# The tests below that name people or teams get the world's, not new ones. A test may change a person it is
+# given, and the world outlives the test, so those are read afresh from the database.
+@pytest.fixture
+def supervisor(world):
+    return User.objects.get(pk=world["people"]["supervisor"].pk)
+
+
+@pytest.fixture
+def team_mate(world):
+    return User.objects.get(pk=world["people"]["team_mate"].pk)
+
+
+@pytest.fixture
+def team(supervisor):
+    return supervisor.team
+
+
+@pytest.fixture
+def other_team(world):
+    return world["people"]["other_worker"].team
 
 
 def _post_data(world, name):
