@@ -192,7 +192,8 @@ class Family(PortalUser):
         self.answers = 0
         page = self.get("/guide/", "guide contents")
         self.parts = sorted(set(re.findall(r'href="/guide/([a-z0-9-]+)/"', page.text))) or ["glossary"]
-        self.parts = [slug for slug in self.parts if slug not in {"print", "glossary", "search", "manage"}]
+        skip = {"print", "glossary", "search", "manage", "what-happens-and-when", "tell-us"}
+        self.parts = [slug for slug in self.parts if slug not in skip]
 
     @task(1)
     def contents(self):
@@ -205,6 +206,13 @@ class Family(PortalUser):
     @task(1)
     def glossary(self):
         self.get("/guide/glossary/", "guide glossary")
+
+    @task(2)
+    def follow_the_journey(self):
+        page = self.get("/guide/what-happens-and-when/", "guide journey")
+        steps = re.findall(r'href="(/guide/what-happens-and-when/[a-z0-9-]+/)"', page.text)
+        if steps:
+            self.get(_rng.choice(steps), "guide journey step")
 
     @task(2)
     def search(self):

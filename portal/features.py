@@ -10,8 +10,9 @@ A feature offers:
 - ``home_sections``: what the public home page says about the app, each a ``HomeSection``;
 - ``sitemaps``: Django sitemap classes for /sitemap.xml, keyed by section name;
 - ``demo``: a ``DemoLoader`` that load_demo calls to add the app's demo data;
-- ``urls``: where its pages live, a ``Pages`` (the URL prefix, the app's URL module, and which of its
-  pages the public may read without first setting up two-factor sign-in);
+- ``urls``: where its pages live, a ``Pages`` (the URL prefix, the app's URL module, which of its
+  pages the public may read without first setting up two-factor sign-in, and whether its public pages
+  are offered in the languages settings.GUIDE_LANGUAGES turns on);
 - ``role_permissions``: the app's permissions that each of the portal's roles (portal.roles) holds.
 
 Every tile, link and loader has an ``order``: a position number, lowest first, that places it among the
@@ -26,8 +27,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLResolver
+from django.urls.resolvers import RoutePattern
+from django.utils import translation
 
 
 def signed_in(user) -> bool:
@@ -97,11 +102,35 @@ class Pages:
     """Where an app's pages live: ``path(prefix, include(module))`` in the root URL conf.
 
     ``is_public(url_name)`` says which of the app's pages (by URL name within its namespace) are for the
-    public: a signed-in person who has yet to set up two-factor sign-in may still read those."""
+    public: a signed-in person who has yet to set up two-factor sign-in may still read those.
+
+    ``translated``: the app's pages are also served under each turned-on language's prefix (/pl/guide/...),
+    with Django's i18n_patterns; English keeps the plain address. Pages that must stay in English (its staff
+    pages) go inside ``untranslated(...)`` in the app's URL module, so /pl/guide/manage/ is not found.
+    """
 
     prefix: str
     module: str
     is_public: Callable[[str], bool] = no_public_pages
+    translated: bool = False
+
+
+class _EnglishOnlyRoute(RoutePattern):
+    """A route that matches only when the address chose no other language (LocaleMiddleware activates
+    the language its prefix names, English without one)."""
+
+    def match(self, path):
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            return None
+        return super().match(path)
+
+
+def untranslated(route: str, included) -> URLResolver:
+    """``path(route, include(...))`` for pages inside a translated app that are only ever in English."""
+    urlconf_module, app_name, namespace = included
+    return URLResolver(
+        _EnglishOnlyRoute(route, is_endpoint=False), urlconf_module, app_name=app_name, namespace=namespace
+    )
 
 
 @dataclass(frozen=True)
@@ -171,6 +200,11 @@ def pages() -> list[tuple[str, Pages]]:
 def is_public_page(namespaces: Sequence[str], url_name: str) -> bool:
     """Is this page, resolved into these URL namespaces, one of an app's public pages?"""
     return any(namespace in namespaces and urls.is_public(url_name) for namespace, urls in pages())
+
+
+def is_translated_page(namespaces: Sequence[str], url_name: str) -> bool:
+    """Is this page one of an app's public pages that is offered in the turned-on languages?"""
+    return any(namespace in namespaces and urls.translated and urls.is_public(url_name) for namespace, urls in pages())
 
 
 def roles_named() -> set[str]:

@@ -12,7 +12,7 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
-from portal import devdb
+from portal import devdb, languages
 from portal.sso import config as sso_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -73,6 +73,9 @@ OUT_OF_HOURS_PHONE = os.environ.get("OUT_OF_HOURS_PHONE", "020 7946 0001")
 GUIDE_EXIT_URL = os.environ.get("GUIDE_EXIT_URL", "https://www.bbc.co.uk/weather")
 # Emails are read outside the site, so their links need the address people reach it by.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Languages the guide for families is offered in besides English (portal/languages.py lists the codes it
+# knows). Unset: Polish and Arabic, as in the demo; empty: English only.
+GUIDE_LANGUAGES = languages.parse_guide_languages(os.environ.get("GUIDE_LANGUAGES"))
 # Years a supervision record is kept after its date; the service's retention schedule decides.
 SUPERVISION_RETENTION_YEARS = env_int("SUPERVISION_RETENTION_YEARS", 6)
 # Years the portal-wide audit trail (sign-ins, people and role changes) is kept; prune_audit_events deletes older.
@@ -159,6 +162,7 @@ INSTALLED_APPS = [
     "practice_guide",
     "supervision",
     "training",
+    "family_survey",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,6 +204,11 @@ MIDDLEWARE = [
     # Inside GZip and the security headers' middleware, so cached pages are compressed and carry them.
     "practice_guide.page_cache.GuidePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Chooses the language from the address alone: /pl/guide/... is Polish, every address without a
+    # language prefix (the staff pages included) English, whatever the browser asks for (the guide's
+    # URLs use i18n_patterns without a prefix for English). Below the guide's page cache, which keys its
+    # kept pages by the whole path, prefix and all.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -228,6 +237,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.service",
                 "portal.context_processors.service_navigation",
+                # The page's language and direction, and its other languages (the guide's switcher).
+                "portal.context_processors.language",
                 # {{ CSP_NONCE }} for the rare inline <script> that cannot be a file.
                 "csp.context_processors.nonce",
             ],
@@ -408,7 +419,9 @@ SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = languages.ENGLISH
+LANGUAGES = languages.django_languages(GUIDE_LANGUAGES)
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

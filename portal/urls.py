@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -20,8 +21,18 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
     # Each feature app's pages (portal.features), registered from its AppConfig.ready(), which Django runs
-    # before it loads this module.
-    *(path(urls.prefix, include(urls.module)) for _namespace, urls in features.pages()),
+    # before it loads this module. A longer prefix first, so an app mounted inside another's address
+    # (guide/tell-us/ inside guide/) is reached before the outer app's catch-all part addresses. Translated
+    # apps' pages are also under a language prefix (/pl/guide/); an address without one is always English.
+    *(
+        pattern
+        for urls in sorted((urls for _namespace, urls in features.pages()), key=lambda urls: -len(urls.prefix))
+        for pattern in (
+            i18n_patterns(path(urls.prefix, include(urls.module)), prefix_default_language=False)
+            if urls.translated
+            else [path(urls.prefix, include(urls.module))]
+        )
+    ),
     # Every app's sitemaps, registered in the same way.
     path("sitemap.xml", sitemap, {"sitemaps": features.sitemaps()}, name="sitemap"),
     # Before allauth's own: the social-account pages the portal does not offer (single sign-on links itself).

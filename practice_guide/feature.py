@@ -3,6 +3,8 @@ section for families, the editors' staff-home tile and role, the header link (fo
 not), the sitemap of its public pages and its demo content
 (registered in PracticeGuideConfig.ready(); see portal.features)."""
 
+from django.utils.translation import gettext_lazy
+
 from portal.features import DemoLoader, Feature, HomeSection, NavigationLink, Pages, Tile, anyone
 from portal.roles import Role
 from practice_guide import access
@@ -37,7 +39,12 @@ FEATURE = Feature(
             visible_to=access.can_edit_guide,
         )
     ],
-    links=[NavigationLink(order=10, label="Guide for families", url_name="practice_guide:overview", visible_to=anyone)],
+    # Translated: the header shows it on the guide's pages in every language.
+    links=[
+        NavigationLink(
+            order=10, label=gettext_lazy("Guide for families"), url_name="practice_guide:overview", visible_to=anyone
+        )
+    ],
     home_sections=[
         HomeSection(
             order=10,
@@ -51,6 +58,6 @@ FEATURE = Feature(
     ],
     sitemaps=SITEMAPS,
     demo=DemoLoader(order=10, load=load_demo),
-    urls=Pages(prefix="guide/", module="practice_guide.urls", is_public=is_public),
+    urls=Pages(prefix="guide/", module="practice_guide.urls", is_public=is_public, translated=True),
     role_permissions={Role.GUIDE_EDITOR: ["practice_guide.manage_guide"]},
 )

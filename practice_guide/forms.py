@@ -2,17 +2,18 @@
 
 from datetime import timedelta
 
-from crispy_forms_gds.layout import Button, Field, Fluid, Size
+from crispy_forms_gds.layout import HTML, Button, Field, Fluid, Size
 from django import forms
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext_lazy
 
 from portal.form_fields import form_helper
-from practice_guide.models import GlossaryTerm, GuidePart
+from practice_guide.models import GlossaryTerm, GuidePart, Kind
 
 COMMENT_MAX = 1000
 # The guide's own pages: a part with one of these addresses could never be reached.
-RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version"}
+RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version", "tell-us", "what-happens-and-when"}
 
 
 # --- Readers ------------------------------------------------------------------------------
@@ -20,16 +21,20 @@ RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version"}
 
 class FeedbackCommentForm(forms.Form):
     comment = forms.CharField(
-        label="How could we make this page better?",
-        help_text="Do not include personal details, like your name, address or anything about your family. "
-        "We cannot reply to you here.",
+        label=gettext_lazy("How could we make this page better?"),
+        help_text=gettext_lazy(
+            "Do not include personal details, like your name, address or anything about your family. "
+            "We cannot reply to you here."
+        ),
         max_length=COMMENT_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": f"Your comment must be {COMMENT_MAX} characters or fewer"},
+        error_messages={
+            "max_length": format_lazy(gettext_lazy("Your comment must be {} characters or fewer"), COMMENT_MAX)
+        },
     )
     # A field people never see: anything in it came from a robot.
-    website = forms.CharField(required=False, label="Leave this empty")
+    website = forms.CharField(required=False, label=gettext_lazy("Leave this empty"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,11 +80,40 @@ class PartForm(forms.Form):
         help_text="Shorter and simpler. If empty, children see the version for parents and carers.",
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "true"}),
     )
+    body_easy_read = forms.CharField(
+        label="Easy read version (optional)",
+        required=False,
+        help_text="One short sentence on each line, with a picture at the start: [1F3E0] We will visit you at home. "
+        "Start a line with ## for a heading. Find a picture's code with the picture search. "
+        "If empty, easy read readers see the version for parents and carers.",
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "true"}),
+    )
+    timescale = forms.CharField(
+        label="How long it usually takes (optional)",
+        max_length=200,
+        required=False,
+        help_text="One short line, shown beside the step in the list of steps. If the law or national guidance "
+        "sets a time limit, say so here and name the source in the note for editors.",
+        error_messages={"max_length": "How long it usually takes must be 200 characters or fewer"},
+    )
+    editor_note = forms.CharField(
+        label="Note for editors (optional)",
+        required=False,
+        help_text="Sources and reasons for the next editor, such as the guidance behind a time limit. "
+        "Families never see it.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, part: GuidePart | None = None, **kwargs):
+    def __init__(self, *args, part: GuidePart | None = None, kind: str = Kind.PART, **kwargs):
         super().__init__(*args, **kwargs)
         self.part = part
+        self.kind = part.kind if part is not None else kind
+        # Only journey steps show how long they take.
+        journey_fields = [Field.text("timescale", field_width=Fluid.FULL, label_size=Size.SMALL)]
+        if self.kind != Kind.STEP:
+            del self.fields["timescale"]
+            journey_fields = []
         if part is not None and part.published_id is not None:
             self.fields["slug"].disabled = True
         self.helper = form_helper(
@@ -88,6 +122,10 @@ class PartForm(forms.Form):
             Field.text("summary", field_width=Fluid.FULL, label_size=Size.SMALL),
             Field.textarea("body_parents", label_size=Size.SMALL),
             Field.textarea("body_children", label_size=Size.SMALL),
+            Field.textarea("body_easy_read", label_size=Size.SMALL),
+            HTML('{% include "practice_guide/manage/includes/picture_picker.html" %}'),
+            *journey_fields,
+            Field.textarea("editor_note", label_size=Size.SMALL),
             Field("edit_version"),
         )
 
@@ -206,3 +244,27 @@ class PeriodForm(forms.Form):
         end = data.get("end") or today
         start = data.get("start") or end - timedelta(days=29)
         return start, end
+
+
+PICTURE_QUERY_MAX = 100
+
+
+class PictureSearchForm(forms.Form):
+    """The editors' picture search (GET): words to look for in the pictures' names and keywords."""
+
+    q = forms.CharField(
+        label="Search for a picture",
+        help_text="Words for what the line is about, like house, phone or school. Or a code, like 1F3E0.",
+        max_length=PICTURE_QUERY_MAX,
+        required=False,
+        error_messages={
+            "max_length": f"Search for {PICTURE_QUERY_MAX} characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field.text("q", field_width=Fluid.TWO_THIRDS), get_form=True)
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())

@@ -11,6 +11,7 @@ import time
 
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connection
+from django.utils.translation import get_language
 
 from practice_guide.models import Generation, GuidePart
 
@@ -68,8 +69,9 @@ def start_new_generation() -> None:
 
 
 def get_or_render(current_generation: int, name: str, render, *key_parts):
-    """The cached value for `name` and `key_parts` in this generation, rendering it if missing."""
-    key = ":".join([str(current_generation), name, *map(str, key_parts)])
+    """The cached value for `name` and `key_parts` in this generation and the page's language (rendered
+    values hold translated words and addresses with the language's prefix), rendering it if missing."""
+    key = ":".join([str(current_generation), get_language(), name, *map(str, key_parts)])
     rendered = caches["guide"].get(key)
     if rendered is None:
         rendered = render()

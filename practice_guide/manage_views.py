@@ -11,10 +11,10 @@ from portal import request_params
 from portal.access import access_required
 from portal.csv_export import csv_response
 from portal.edit_conflicts import EditConflictError
-from practice_guide import readability, selectors, services
+from practice_guide import journey, readability, selectors, services
 from practice_guide.access import can_edit_guide
 from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
-from practice_guide.models import GlossaryTerm, GuidePart, Reader
+from practice_guide.models import GlossaryTerm, GuidePart, Kind, Reader
 from practice_guide.rendering import render_part
 
 
@@ -25,10 +25,18 @@ def _part(request, pk) -> GuidePart:
 
 def _text(form) -> services.PartText:
     data = form.cleaned_data
-    return services.PartText(data["title"], data["summary"], data["body_parents"], data.get("body_children", ""))
+    return services.PartText(
+        data["title"],
+        data["summary"],
+        data["body_parents"],
+        data.get("body_children", ""),
+        body_easy_read=data.get("body_easy_read", ""),
+        timescale=data.get("timescale", ""),
+        editor_note=data.get("editor_note", ""),
+    )
 
 
-def _readability(parents, children) -> list:
+def _readability(parents, children, easy_read=None) -> list:
     """(label, report) for each version that has text, for the editor's readability panel."""
     terms = selectors.glossary()
     return [
@@ -37,22 +45,36 @@ def _readability(parents, children) -> list:
             "Version for children and young people",
             readability.check(children, terms) if (children or "").strip() else None,
         ),
+        ("Easy read version", readability.check_easy_read(easy_read) if (easy_read or "").strip() else None),
     ]
+
+
+def _bodies(data) -> tuple:
+    return data.get("body_parents"), data.get("body_children"), data.get("body_easy_read")
 
 
 @access_required(can_edit_guide)
 def part_list(request):
-    return render(request, "practice_guide/manage/part_list.html", {"parts": selectors.parts_for_editor(request.user)})
+    pages = list(selectors.parts_for_editor(request.user))
+    return render(
+        request,
+        "practice_guide/manage/part_list.html",
+        {
+            "parts": [page for page in pages if page.kind == Kind.PART],
+            "steps": [page for page in pages if page.kind == Kind.STEP],
+        },
+    )
 
 
 @access_required(can_edit_guide)
-def part_create(request):
-    form = PartForm(request.POST or None)
+def part_create(request, kind=Kind.PART):
+    """A new part, or (kind=Kind.STEP, from "Add a journey step") a new step of "What happens and when"."""
+    form = PartForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
-        part = services.create_part(slug=form.cleaned_data["slug"], text=_text(form), by=request.user)
+        part = services.create_part(slug=form.cleaned_data["slug"], text=_text(form), by=request.user, kind=kind)
         messages.success(request, f"“{part.draft.title}” was created as a draft. Families cannot see it yet.")
         return redirect("practice_guide:manage-edit", pk=part.pk)
-    report = _readability(request.POST.get("body_parents"), request.POST.get("body_children")) if form.is_bound else []
+    report = _readability(*_bodies(request.POST)) if form.is_bound else []
     return render(request, "practice_guide/manage/part_form.html", {"form": form, "part": None, "report_items": report})
 
 
@@ -88,7 +110,7 @@ def part_edit(request, pk):
                     return redirect("practice_guide:manage-preview", pk=part.pk)
                 messages.success(request, "Your draft was saved. Families still see the published version.")
                 return redirect("practice_guide:manage-edit", pk=part.pk)
-        report = _readability(request.POST.get("body_parents"), request.POST.get("body_children"))
+        report = _readability(*_bodies(request.POST))
     else:
         form = PartForm(
             part=part,
@@ -98,10 +120,13 @@ def part_edit(request, pk):
                 "summary": draft.summary,
                 "body_parents": draft.body_parents,
                 "body_children": draft.body_children,
+                "body_easy_read": draft.body_easy_read,
+                "timescale": draft.timescale,
+                "editor_note": draft.editor_note,
                 "edit_version": part.edit_version,
             },
         )
-        report = _readability(draft.body_parents, draft.body_children)
+        report = _readability(draft.body_parents, draft.body_children, draft.body_easy_read)
     context = {"form": form, "part": part, "report_items": report, "conflict": conflict}
     if conflict is not None:
         context["their_draft"] = GuidePart.objects.select_related("draft__created_by").get(pk=part.pk).draft
@@ -112,7 +137,7 @@ def part_edit(request, pk):
 @access_required(can_edit_guide)
 def readability_check(request):
     """The readability panel for the text in the form, for the editor page's script to refresh as people type."""
-    report = _readability(request.POST.get("body_parents"), request.POST.get("body_children"))
+    report = _readability(*_bodies(request.POST))
     return render(request, "practice_guide/manage/readability_panel.html", {"report_items": report})
 
 
@@ -122,6 +147,11 @@ def part_preview(request, pk):
     reader = request_params.choice(request.GET.get("reader"), Reader) or Reader.PARENTS
     revision = part.draft
     contents = selectors.contents()
+    if part.kind == Kind.STEP:
+        rendered = render_part(revision, reader, selectors.glossary())
+        context = journey.step_page(journey.journey(), part, revision, rendered, contents)
+        context.update(preview=True, reader=reader, contents=contents)
+        return render(request, "practice_guide/journey_step.html", context)
     return render(
         request,
         "practice_guide/part.html",
@@ -214,6 +244,9 @@ def part_compare(request, pk):
         ("Summary", older.summary, newer.summary),
         ("Version for parents and carers", older.body_parents, newer.body_parents),
         ("Version for children and young people", older.body_children, newer.body_children),
+        ("Easy read version", older.body_easy_read, newer.body_easy_read),
+        ("How long it usually takes", older.timescale, newer.timescale),
+        ("Note for editors", older.editor_note, newer.editor_note),
     ]
     sections = [(label, _diff_rows(a, b), a == b) for label, a, b in fields]
     return render(

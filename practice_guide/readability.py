@@ -2,7 +2,8 @@
 
 The formulas (Flesch-Kincaid grade, Flesch reading ease) come from textstat.
 The hints are ours: sentences over 25 words (GOV.UK's own limit), glossary words
-used without an explanation nearby, and phrases that look passive.
+used without an explanation nearby, and phrases that look passive. The easy read version has
+rules of its own (easy_read.check): a short sentence on each line, with a picture.
 """
 
 import re
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 import textstat
 
+from practice_guide import easy_read
 from practice_guide.markdown import plain_text
 
 LONG_SENTENCE_WORDS = 25
@@ -70,3 +72,26 @@ def check(markdown_text: str, glossary_terms=()) -> Report:
         if first_use and not _EXPLAINED.search(first_use):
             report.unexplained_terms.append(term.term)
     return report
+
+
+@dataclass
+class EasyReadReport:
+    """The easy read version against the easy read rules (practice_guide/easy_read.py): what to fix, line by line."""
+
+    lines: int = 0
+    words: int = 0
+    fixes: list = field(default_factory=list)
+    is_easy_read = True
+
+    @property
+    def is_empty(self) -> bool:
+        return self.lines == 0
+
+
+def check_easy_read(body: str) -> EasyReadReport:
+    parsed = easy_read.parse(body or "")
+    return EasyReadReport(
+        lines=len(parsed),
+        words=sum(len(line.text.split()) for line in parsed),
+        fixes=easy_read.check(body or ""),
+    )

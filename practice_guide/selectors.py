@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Greatest, Least, Lower, NullIf,
 from django.urls import reverse
 from django.utils.html import escape
 
+from practice_guide.journey import page_url
 from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, Reader
 
 
@@ -37,7 +38,15 @@ def published_parts():
 
 def published_part(slug: str) -> GuidePart | None:
     # The texts load only if the rendered page is not already cached.
-    texts = ("body_parents", "body_children", "text_parents", "text_children", "search_vector")
+    texts = (
+        "body_parents",
+        "body_children",
+        "body_easy_read",
+        "text_parents",
+        "text_children",
+        "text_easy_read",
+        "search_vector",
+    )
     return GuidePart.objects.published().defer(*(f"published__{name}" for name in texts)).filter(slug=slug).first()
 
 
@@ -56,7 +65,7 @@ class SearchResult:
     title: str
     url: str
     snippet_html: str
-    kind: str  # "part" or "glossary"
+    kind: str  # "part", "step" (a journey step) or "glossary"
 
 
 def _highlight(snippet: str) -> str:
@@ -79,14 +88,23 @@ _WINDOW_BEFORE, _WINDOW = 300, 900
 _WINDOW_WORDS = 5
 
 
-def _snippet_source(field: str, query_text: str):
+def _snippet_source(field, query_text: str):
     prefixes = [word[: max(4, len(word) - 3)] for word in re.findall(r"[a-z]{4,}", query_text.lower())]
     if not prefixes:
-        return F(field)
+        return field
     found = [NullIf(StrIndex(Lower(field), Value(prefix)), Value(0)) for prefix in prefixes[:_WINDOW_WORDS]]
     first = found[0] if len(found) == 1 else Least(*found)  # PostgreSQL's LEAST passes over NULLs
     start = Greatest(Coalesce(first, Value(1)) - Value(_WINDOW_BEFORE), Value(1))
     return Substr(field, start, _WINDOW)
+
+
+def _text_for(reader: str):
+    """The plain text of the version the reader sees: their own, or the one for parents where there is none."""
+    parents = F("published__text_parents")
+    if reader in (Reader.CHILDREN, Reader.EASY_READ):
+        own = "published__text_children" if reader == Reader.CHILDREN else "published__text_easy_read"
+        return Coalesce(NullIf(F(own), Value("")), parents)
+    return parents
 
 
 def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResult]:
@@ -97,14 +115,14 @@ def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResul
     parts shown.
     """
     query = SearchQuery(_match_text(query_text), search_type="websearch", config="english")
-    body_field = "published__text_children" if reader == Reader.CHILDREN else "published__text_parents"
+    body_field = _text_for(reader)
     headline_options = {"start_sel": _START, "stop_sel": _STOP, "max_words": 30, "min_words": 15, "config": "english"}
     parts = (
         GuidePart.objects.published()
         .filter(published__search_vector=query)
         .annotate(rank=SearchRank(F("published__search_vector"), query))
         .annotate(snippet=SearchHeadline(_snippet_source(body_field, query_text), query, **headline_options))
-        .only("slug", "position", "published__title")
+        .only("slug", "kind", "position", "published__title")
         .order_by("-rank", "position")[:limit]
     )
     term_vector = SearchVector("term", weight="A", config="english") + SearchVector(
@@ -121,9 +139,7 @@ def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResul
     results = [
         (
             part.rank,
-            SearchResult(
-                part.published.title, reverse("practice_guide:part", args=[part.slug]), _highlight(part.snippet), "part"
-            ),
+            SearchResult(part.published.title, page_url(part.kind, part.slug), _highlight(part.snippet), part.kind),
         )
         for part in parts
     ]

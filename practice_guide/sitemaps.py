@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from practice_guide.journey import published_steps
 from practice_guide.selectors import published_parts
 
 
@@ -19,14 +20,29 @@ class GuidePartSitemap(Sitemap):
         return item.published.first_published_at
 
 
+class GuideStepSitemap(Sitemap):
+    """Published steps of "What happens and when", at their own addresses."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return published_steps()
+
+    def location(self, item):
+        return reverse("practice_guide:step", args=[item.slug])
+
+    def lastmod(self, item):
+        return item.published.first_published_at
+
+
 class GuidePagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["practice_guide:overview", "practice_guide:glossary"]
+        return ["practice_guide:overview", "practice_guide:journey", "practice_guide:glossary"]
 
     def location(self, item):
         return reverse(item)
 
 
-SITEMAPS = {"guide-pages": GuidePagesSitemap, "guide-parts": GuidePartSitemap}
+SITEMAPS = {"guide-pages": GuidePagesSitemap, "guide-parts": GuidePartSitemap, "guide-steps": GuideStepSitemap}

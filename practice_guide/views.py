@@ -5,12 +5,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal import request_params
-from practice_guide import guide_cache, page_cache, ratelimit, selectors, services
+from practice_guide import guide_cache, page_cache, ratelimit, selectors, services, translated_pages, translations
+from practice_guide import journey as journey_map
 from practice_guide.forms import FeedbackCommentForm
-from practice_guide.models import PageFeedback, Reader
+from practice_guide.models import Kind, PageFeedback, Reader
 from practice_guide.reader import reader_of, remember
 from practice_guide.rendering import render_part
 
@@ -27,10 +29,21 @@ def _guide_context(request):
     if generation is None:
         services.publish_due_parts()
         generation = guide_cache.generation()
-    return generation, {
-        "reader": reader_of(request),
-        "contents": guide_cache.get_or_render(generation, "contents", selectors.contents),
-    }
+    contents = guide_cache.get_or_render(generation, "contents", selectors.contents)
+    language = translations.reading_language()
+    if language is not None:
+        contents = guide_cache.get_or_render(
+            generation, "translated-contents", lambda: translated_pages.contents(language, contents)
+        )
+    return generation, {"reader": reader_of(request), "contents": contents}
+
+
+def _render(found, revision, reader):
+    """A part's or step's text for this reader, translated into the page's language where it can be."""
+    language = translations.reading_language()
+    if language is None:
+        return render_part(revision, reader, selectors.glossary())
+    return translated_pages.shown_part(found, revision, reader, language, selectors.glossary())
 
 
 @require_safe
@@ -45,12 +58,14 @@ def part(request, slug):
     found = selectors.published_part(slug)
     if found is None:
         raise Http404("No published part with that address")
+    if found.kind == Kind.STEP:
+        return redirect(journey_map.page_url(found.kind, found.slug), permanent=True)
     revision = found.published
     reader = context["reader"]
     rendered = guide_cache.get_or_render(
         generation,
         "part",
-        lambda: render_part(revision, reader, selectors.glossary()),
+        lambda: _render(found, revision, reader),
         revision.pk,
         reader,
     )
@@ -66,7 +81,52 @@ def part(request, slug):
         related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
         feedback_state=request_params.choice(request.GET.get("feedback"), ["thanks", "missing"]),
     )
+    # "Part of: What happens and when", beside a part that a journey step links to.
+    journey = _journey(generation)
+    if found.slug in journey.part_slugs:
+        # Open the first step that links here, as GOV.UK opens one step for a page in several.
+        first = journey.steps_linking_to(found.slug)[0]
+        context.update(journey=journey, current_part_slug=found.slug, active_steps=(first.slug,))
     return page_cache.mark(render(request, "practice_guide/part.html", context), generation)
+
+
+def _journey(generation) -> journey_map.Journey:
+    # The English contents, whatever language the page is in: the journey map is kept once per generation.
+    contents = guide_cache.get_or_render(generation, "contents", selectors.contents)
+    journey = guide_cache.get_or_render(generation, "journey", lambda: journey_map.journey(contents))
+    if (language := translations.reading_language()) is not None:
+        journey = guide_cache.get_or_render(
+            generation, "translated-journey", lambda: translated_pages.journey(journey, language)
+        )
+    return journey
+
+
+@require_safe
+def journey(request):
+    generation, context = _guide_context(request)
+    context["journey"] = _journey(generation)
+    return page_cache.mark(render(request, "practice_guide/journey.html", context), generation)
+
+
+@require_safe
+def journey_step(request, slug):
+    generation, context = _guide_context(request)
+    found = journey_map.published_step(slug)
+    if found is None:
+        raise Http404("No published step with that address")
+    revision = found.published
+    reader = context["reader"]
+    rendered = guide_cache.get_or_render(
+        generation,
+        "part",
+        lambda: _render(found, revision, reader),
+        revision.pk,
+        reader,
+    )
+    journey = _journey(generation)
+    context.update(journey_map.step_page(journey, found, revision, rendered, context["contents"]))
+    context["feedback_state"] = request_params.choice(request.GET.get("feedback"), ["thanks", "missing"])
+    return page_cache.mark(render(request, "practice_guide/journey_step.html", context), generation)
 
 
 @require_safe
@@ -76,6 +136,9 @@ def print_view(request):
 
     def render_all():
         terms = selectors.glossary()
+        language = translations.reading_language()
+        if language is not None:
+            return translated_pages.shown_parts(selectors.published_parts(), reader, language, terms)
         return [
             (part.published, render_part(part.published, reader, terms, id_prefix=f"{part.slug}-"))
             for part in selectors.published_parts()
@@ -97,7 +160,13 @@ def print_view(request):
 @require_safe
 def glossary(request):
     generation, context = _guide_context(request)
-    context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
+    language = translations.reading_language()
+    if language is None:
+        context["terms"] = guide_cache.get_or_render(generation, "glossary", selectors.glossary)
+    else:
+        context["terms"] = guide_cache.get_or_render(
+            generation, "glossary", lambda: translated_pages.glossary(language)
+        )
     return page_cache.mark(render(request, "practice_guide/glossary.html", context), generation)
 
 
@@ -108,9 +177,11 @@ def search(request):
     error = None
     results, suggestion = [], None
     if len(query) > SEARCH_MAX:
-        error = f"Search for {SEARCH_MAX} characters or fewer"
+        error = gettext("Search for %(max)s characters or fewer") % {"max": SEARCH_MAX}
     elif query:
         results = selectors.search(query, context["reader"])
+        if (language := translations.reading_language()) is not None:
+            results = translated_pages.search(query, results, language)
         if not results:
             known_words = guide_cache.get_or_render(generation, "vocabulary", selectors.vocabulary)
             suggestion = selectors.suggestion(query, known_words)
@@ -131,7 +202,7 @@ def feedback(request, slug):
     found = selectors.published_part(slug)
     if found is None:
         raise Http404("No published part with that address")
-    part_url = reverse("practice_guide:part", args=[found.slug])
+    part_url = journey_map.page_url(found.kind, found.slug)
     answer = request.POST.get("useful")
     if answer not in ("yes", "no"):
         return redirect(f"{part_url}?feedback=missing#feedback")
@@ -153,7 +224,7 @@ def feedback_comment(request, slug, token):
     except signing.BadSignature as error:
         raise Http404("That feedback link has expired") from error
     answer = get_object_or_404(PageFeedback.objects.select_related("part__published"), pk=feedback_id, part__slug=slug)
-    part_url = reverse("practice_guide:part", args=[slug])
+    part_url = journey_map.page_url(answer.part.kind, slug)
     form = FeedbackCommentForm(request.POST or None)
     if request.method == "POST":
         if form.is_from_a_robot:
@@ -164,5 +235,11 @@ def feedback_comment(request, slug, token):
     return render(
         request,
         "practice_guide/feedback_comment.html",
-        {"form": form, "part": answer.part, "part_url": part_url, "reader": reader_of(request)},
+        {
+            "form": form,
+            "part": answer.part,
+            "part_title": translated_pages.title_in_reading_language(answer.part),
+            "part_url": part_url,
+            "reader": reader_of(request),
+        },
     )

@@ -41,7 +41,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 GUIDE_SHARE_TARGET = 0.70
 
 GUIDE_PART_LABEL = "Guide: a part"
-# (label, path). "{static}" is replaced by the hashed name of the stylesheet.
+# (label, path[, cookie]). "{static}" is replaced by the hashed name of the stylesheet.
 TARGETS = [
     ("Static file (ceiling)", "{static}"),
     ("Home page", "/"),
@@ -52,6 +52,11 @@ TARGETS = [
     ("Guide: glossary", "/guide/glossary/"),
     ("Guide: whole guide", "/guide/print/"),
     ("Guide: search", "/guide/search/?q=complaint"),
+    ("Guide: what happens and when", "/guide/what-happens-and-when/"),
+    ("Guide: a journey step", "/guide/what-happens-and-when/initial-child-protection-conference/"),
+    ("Guide: a part, easy read", "/guide/what-to-expect-from-your-social-worker/", "guide_reader=easy-read"),
+    ("Guide: a part in Arabic", "/ar/guide/what-to-expect-from-your-social-worker/"),
+    ("Guide: tell us (questionnaire)", "/guide/tell-us/"),
 ]
 
 # (label, path, email): fetched signed in as that person.
@@ -169,9 +174,9 @@ def main() -> int:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base)
             results = []
-            for label, path in TARGETS:
+            for label, path, *cookie in TARGETS:
                 path = path.replace("{static}", hashed_stylesheet())
-                results.append((label, path, drive(base + path)))
+                results.append((label, path, drive(base + path, *cookie)))
             for label, path, email in SIGNED_IN_TARGETS:
                 check_signed_in(base + path, cookies[email])
                 results.append((label, path, drive(base + path, cookies[email])))

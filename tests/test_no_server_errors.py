@@ -177,6 +177,7 @@ def world(django_db_setup, django_db_blocker):
 
 
 def _build_world():
+    from family_survey.models import Response as SurveyResponse
     from practice_guide.models import GlossaryTerm, PageFeedback
     from practice_guide.services import PartText, create_part
     from supervision.models import CaseDiscussion, Preparation
@@ -208,6 +209,14 @@ def _build_world():
     create_part(slug="a-draft", text=PartText("A draft", "Not ready.", "Not ready for families."), by=editor)
     GlossaryTermFactory(term="core group")
     feedback = PageFeedback.objects.create(part=part, useful=False)
+    survey_comment = SurveyResponse.objects.create(
+        team=team,
+        month=timezone.localdate().replace(day=1),
+        reader="parents",
+        listens=4,
+        comment="Kind.",
+        comment_status="held",
+    )
 
     agreement = AgreementFactory(supervisee=worker, supervisor=supervisor)
     session = SessionFactory(supervisee=worker, supervisor=supervisor)
@@ -248,6 +257,8 @@ def _build_world():
         "training/manage/courses/": [course.pk],
         "training/manage/dates/": [open_date.pk, past_date.pk],
         "people/": [worker.pk, other_worker.pk, supervisor.pk],
+        "guide/tell-us/manage/cards/": [team.pk, other_team.pk],
+        "guide/tell-us/manage/comments/": [survey_comment.pk],
     }
     everything = sorted({pk for pks in ids.values() for pk in pks})
     by_name = {

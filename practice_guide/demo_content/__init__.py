@@ -1,9 +1,10 @@
-"""The demo guide: nine published parts and the glossary, written for this service."""
+"""The demo guide: ten published parts and the glossary, written for this service."""
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from practice_guide import services
+from practice_guide.demo_content import easy_read, journey, translations
 from practice_guide.demo_content.parts_one import GLOSSARY
 from practice_guide.demo_content.parts_one import PARTS as FIRST_PARTS
 from practice_guide.demo_content.parts_two import PARTS as LATER_PARTS
@@ -32,4 +33,7 @@ def load(editor) -> int:
         part = services.create_part(slug=entry["slug"], text=text, by=editor)
         services.publish(part, by=editor)
         added += 1
+    easy_read.load(editor, PARTS)
+    journey.load(editor)  # the steps of "What happens and when", after the parts they link to
+    translations.load(editor)  # example Polish and Arabic translations, made from the English as published
     return added

@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from "../govuk/govuk-frontend.min.js";
+import "./step-nav.mjs";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();

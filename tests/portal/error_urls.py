@@ -1,7 +1,9 @@
 """The portal's URLs plus views that fail on purpose, for the error page tests."""
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.urls import include, path
+from django.urls import path
+
+from portal import urls as portal_urls
 
 handler400 = "portal.views.bad_request"
 handler500 = "portal.views.server_error"
@@ -23,5 +25,6 @@ urlpatterns = [
     path("broken/", broken),
     path("forbidden/", forbidden),
     path("suspicious/", suspicious),
-    path("", include("portal.urls")),
+    # Spread, not include(): the guide's language prefixes (i18n_patterns) must be at the top of the URL conf.
+    *portal_urls.urlpatterns,
 ]

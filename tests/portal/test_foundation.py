@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from portal import features
 from portal.navigation import destinations_for, service_navigation_for
@@ -37,8 +37,8 @@ def imported_modules(tree: ast.AST) -> set[str]:
     return modules
 
 
-def test_the_feature_apps_are_the_three_we_know():
-    assert feature_apps() == {"practice_guide", "supervision", "training"}
+def test_the_feature_apps_are_the_four_we_know():
+    assert feature_apps() == {"practice_guide", "supervision", "training", "family_survey"}
 
 
 @pytest.mark.parametrize("path", sorted(PORTAL.rglob("*.py")), ids=lambda path: str(path.relative_to(PORTAL)))
@@ -73,10 +73,19 @@ def test_each_app_contributes_its_tiles_links_sitemaps_and_demo():
         "Run the training programme",
     ]
     assert [tile.title for tile in by_app["practice_guide"].tiles] == ["Edit the guide for families"]
+    assert [tile.title for tile in by_app["family_survey"].tiles] == [
+        "Feedback cards for families",
+        "What families tell us",
+    ]
     assert [link.label for link in features.links()] == ["Guide for families", "Supervision", "Training"]
-    assert set(features.sitemaps()) == {"guide-pages", "guide-parts"}
+    assert set(features.sitemaps()) == {"guide-pages", "guide-parts", "guide-steps"}
     loaders = {feature.demo: feature.app_label for feature in features.registered()}
-    assert [loaders[loader] for loader in features.demo_loaders()] == ["practice_guide", "supervision", "training"]
+    assert [loaders[loader] for loader in features.demo_loaders()] == [
+        "practice_guide",
+        "supervision",
+        "training",
+        "family_survey",
+    ]
 
 
 def test_each_app_mounts_its_own_pages():
@@ -84,7 +93,11 @@ def test_each_app_mounts_its_own_pages():
         ("practice_guide", "guide/"),
         ("supervision", "supervision/"),
         ("training", "training/"),
+        ("family_survey", "guide/tell-us/"),
     ]
+    # Inside the guide's address, yet reached before the guide's part addresses (portal/urls.py).
+    assert reverse("family_survey:questionnaire") == "/guide/tell-us/"
+    assert resolve("/guide/tell-us/").namespace == "family_survey"
     assert reverse("practice_guide:overview") == "/guide/"
     assert reverse("supervision:overview").startswith("/supervision/")
     assert reverse("training:mine").startswith("/training/")
@@ -149,6 +162,8 @@ def test_the_staff_home_keeps_its_order_for_a_superuser(db):
         "Manage people",
         "Audit trail",
         "Edit the guide for families",
+        "Feedback cards for families",
+        "What families tell us",
         "System administration",
     ]
 

@@ -46,6 +46,8 @@ def test_each_role_holds_the_feature_apps_permissions_they_register(db):
         "supervision.supervise",
         "supervision.view_dashboard",
         "training.view_team_training",
+        "family_survey.replace_team_code",
+        "family_survey.view_survey_results",
     }
     assert set(permissions_of(Role.SERVICE_MANAGER)) == {
         "portal.view_team_people",
@@ -58,6 +60,9 @@ def test_each_role_holds_the_feature_apps_permissions_they_register(db):
         "supervision.view_service_records",
         "supervision.view_audit",
         "training.view_all_training",
+        "family_survey.replace_team_code",
+        "family_survey.view_survey_results",
+        "family_survey.view_service_survey_results",
     }
     assert permissions_of(Role.GUIDE_EDITOR) == ["practice_guide.manage_guide"]
     assert set(permissions_of(Role.TRAINING_COORDINATOR)) == {"training.manage_training", "training.view_all_training"}

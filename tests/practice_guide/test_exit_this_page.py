@@ -16,6 +16,9 @@ def test_every_guide_page_has_the_exit_button_as_a_plain_link(client, guide, set
     assert 'href="https://weather.example/" role="button"' in content
     assert 'rel="nofollow noreferrer"' in content
     assert content.index("govuk-exit-this-page") < content.index("Need help now?")
+    # The include's template comment stays out of the page.
+    assert "{#" not in content
+    assert "neutral site" not in content
 
 
 def test_staff_pages_have_no_exit_button(client):
