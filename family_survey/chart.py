@@ -82,7 +82,7 @@ def results_chart(results: Results, scope: str) -> Chart:
             figure = results.overall[quarter].statements[statement.key]
             percent = figure.percent_agreed
             width = (percent or 0) * scale
-            value = "fewer than 5 answers" if percent is None else f"{percent}%"
+            value = figure.why_hidden if percent is None else f"{percent}%"
             bars.append(Bar(quarter.short, y, round(width, 1), value, round(PLOT_LEFT + width + 6, 1)))
             y += BAR + GAP
         groups.append(Group(statement.short, heading_y, bars))

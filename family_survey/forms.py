@@ -1,8 +1,10 @@
 """The families' questionnaire, and the managers' filters on the results."""
 
-from crispy_forms_gds.layout import Button, Field, Fixed, Size
+from crispy_forms_gds.layout import HTML, Button, Div, Field, Fixed, Size
 from django import forms
-from django.utils.translation import gettext
+from django.utils.html import format_html
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from family_survey.codes import TYPED_MAX, normalise
@@ -20,6 +22,8 @@ from family_survey.questions import (
     wording,
 )
 from portal.form_fields import filter_choice, form_helper
+from practice_guide import pictures
+from practice_guide.easy_read import PICTURE_SIZE
 from supervision.personal_data import Kind, find_personal_data
 
 # --- Families ---------------------------------------------------------------------------------
@@ -44,7 +48,24 @@ PERSONAL_DATA_WORDS = {
     Kind.NHS_NUMBER: _("an NHS number"),
     Kind.POSTCODE: _("a postcode"),
     Kind.PHONE: _("a phone number"),
+    Kind.EMAIL: _("an email address"),
 }
+
+
+def _statement_layout(statement, version: str):
+    """A statement's answers; in the easy read version with its picture beside them, as on the guide's
+    easy read pages. The picture says nothing the words do not (alt=""), so screen readers skip it."""
+    radios = Field.radios(statement.key, legend_size=Size.SMALL, small=True)
+    picture = pictures.url(statement.picture) if version == EASY_READ else None
+    if picture is None:
+        return radios
+    image = format_html(
+        '<img class="portal-easy-read__picture" src="{}" alt="" width="{}" height="{}">',
+        picture,
+        PICTURE_SIZE,
+        PICTURE_SIZE,
+    )
+    return Div(HTML(image), radios, css_class="portal-survey-statement")
 
 
 class SurveyForm(forms.Form):
@@ -86,7 +107,7 @@ class SurveyForm(forms.Form):
         self.fields["comment"].label = COMMENT_LABEL[version]
         self.fields["comment"].help_text = COMMENT_HINT[version]
         self.helper = form_helper(
-            *(Field.radios(key, legend_size=Size.SMALL, small=True) for key in KEYS),
+            *(_statement_layout(statement, version) for statement in STATEMENTS),
             Field.text("team_code", field_width=Fixed.TEN),
             Field.textarea("comment", max_characters=COMMENT_MAX),
             Button("send", gettext("Send your answers")),
@@ -114,8 +135,9 @@ class SurveyForm(forms.Form):
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"].strip()
-        # The supervision records' checks for names, dates of birth, NHS numbers, postcodes and phone numbers.
-        self.personal_data = tuple(sorted({finding.kind for finding in find_personal_data(comment)}))
+        # The supervision records' checks for names, dates of birth, NHS numbers, postcodes, phone numbers and emails.
+        # Each kind once, in the order the comment has them.
+        self.personal_data = tuple(dict.fromkeys(finding.kind for finding in find_personal_data(comment)))
         return comment
 
     @property
@@ -125,7 +147,10 @@ class SurveyForm(forms.Form):
         return bool(self.personal_data) and not self.cleaned_data.get("comment_checked")
 
     def personal_data_in_words(self) -> str:
-        return ", ".join(str(PERSONAL_DATA_WORDS[kind]) for kind in self.personal_data)
+        """Like "a phone number, a postcode and a name"."""
+        return get_text_list(
+            [str(PERSONAL_DATA_WORDS[kind]) for kind in self.personal_data], pgettext("the last of a list", "and")
+        )
 
     def clean(self):
         cleaned = super().clean()

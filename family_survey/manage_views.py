@@ -131,7 +131,7 @@ def results(request):
 
 def _csv_figure(figure) -> list:
     if not figure.shown:
-        return ["fewer than 5", "", ""]
+        return ["fewer than 5" if figure.answers < selectors.MIN_ANSWERS else "not shown", "", ""]
     return [figure.answers, figure.percent_agreed, figure.average]
 
 
@@ -139,6 +139,9 @@ def _csv_figure(figure) -> list:
 @require_safe
 def results_csv(request):
     form, team_id, found = _results(request)
+    if form.errors:
+        # A file has nowhere to say what is wrong: the page with the same choices does.
+        return redirect(f"{reverse('family_survey:results')}?{request.GET.urlencode()}")
     quarter = found.quarter
     scope = _scope_name(request, form, team_id)
     # Each team's figures for the chosen quarter, and the chosen scope's for each of the four quarters.

@@ -21,6 +21,7 @@ class Statement:
     key: str
     short: str  # for staff pages, charts and CSV files
     wording: dict  # reader -> what families read
+    picture: str  # the OpenMoji code shown beside it in the easy read version (practice_guide.pictures)
 
 
 STATEMENTS = (
@@ -32,6 +33,7 @@ STATEMENTS = (
             CHILDREN: _("My social worker listens to what I say"),
             EASY_READ: _("My social worker listens to me."),
         },
+        "1F442",
     ),
     Statement(
         "understand",
@@ -41,6 +43,7 @@ STATEMENTS = (
             CHILDREN: _("I know what is happening and why"),
             EASY_READ: _("I know what is happening. I know why."),
         },
+        "1F4A1",
     ),
     Statement(
         "reachable",
@@ -50,6 +53,7 @@ STATEMENTS = (
             CHILDREN: _("I can talk to my social worker when I need to"),
             EASY_READ: _("I can talk to my social worker when I need to."),
         },
+        "1F4DE",
     ),
     Statement(
         "honest",
@@ -59,6 +63,7 @@ STATEMENTS = (
             CHILDREN: _("My social worker tells me the truth"),
             EASY_READ: _("My social worker tells me the truth."),
         },
+        "2705",
     ),
     Statement(
         "respect",
@@ -68,6 +73,7 @@ STATEMENTS = (
             CHILDREN: _("My social worker is kind and fair to my family"),
             EASY_READ: _("My social worker is kind to my family."),
         },
+        "1F46A",
     ),
     Statement(
         "better",
@@ -77,6 +83,7 @@ STATEMENTS = (
             CHILDREN: _("Things are getting better at home"),
             EASY_READ: _("Things are getting better for us."),
         },
+        "1F4C8",
     ),
 )
 KEYS = tuple(statement.key for statement in STATEMENTS)

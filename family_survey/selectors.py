@@ -3,6 +3,12 @@
 A figure is shown only when at least MIN_ANSWERS answers lie behind it: with fewer, a manager who knows
 which families a team works with could guess who said what. The rule applies to every figure, a team's,
 all teams' and each statement's, on the page and in the CSV file alike.
+
+A total is the sum of the groups under it, so it can give away a hidden group: all teams less the teams
+shown leaves the one held back (or the answers without a team code). So whenever the groups held back in
+a total add up to fewer than MIN_ANSWERS, the smallest group shown is held back too ("secondary
+suppression"). It is worked out on the whole breakdown, whichever team is chosen, so a team's figures are
+held back alike on every view of them.
 """
 
 from collections import defaultdict
@@ -28,10 +34,15 @@ class Figure:
     answers: int = 0
     agreed: int = 0
     total: int = 0  # the sum of the scores, for the average
+    held_back: bool = False  # enough answers, but hidden so a smaller group's cannot be worked out
 
     @property
     def shown(self) -> bool:
-        return self.answers >= MIN_ANSWERS
+        return self.answers >= MIN_ANSWERS and not self.held_back
+
+    @property
+    def why_hidden(self) -> str:
+        return "not shown" if self.held_back and self.answers >= MIN_ANSWERS else "fewer than 5 answers"
 
     @property
     def percent_agreed(self) -> int | None:
@@ -53,10 +64,20 @@ class Figures:
 
     responses: int = 0
     statements: dict[str, Figure] = field(default_factory=lambda: {key: Figure() for key in KEYS})
+    held_back: bool = False  # as Figure.held_back, for the whole group
 
     @property
     def shown(self) -> bool:
-        return self.responses >= MIN_ANSWERS
+        return self.responses >= MIN_ANSWERS and not self.held_back
+
+    @property
+    def why_hidden(self) -> str:
+        return "not shown" if self.held_back and self.responses >= MIN_ANSWERS else "fewer than 5 answers"
+
+    def hold_back(self) -> None:
+        self.held_back = True
+        for figure in self.statements.values():
+            figure.held_back = True
 
     def add(self, other: "Figures") -> None:
         self.responses += other.responses
@@ -99,27 +120,57 @@ def _grouped(responses: QuerySet[Response], quarters: list[Quarter]):
     )
 
 
+def _smallest_to_hold_back(parts: list[tuple[int, bool]]) -> int | None:
+    """Which of a total's parts, (size, shown), to hold back as well: the smallest shown one, when those
+    already hidden add up to 1 to 4 answers and so could be worked out from the total."""
+    hidden = sum(size for size, shown in parts if not shown)
+    if not 0 < hidden < MIN_ANSWERS:
+        return None
+    shown = [(size, index) for index, (size, is_shown) in enumerate(parts) if is_shown]
+    return min(shown)[1] if shown else None
+
+
+def _protect(groups: dict[int | None, Figures]) -> None:
+    """Secondary suppression for one quarter's breakdown by team. The answers without a team code
+    (key None) are never shown on their own, so they always count as hidden."""
+    parts = list(groups.items())
+    index = _smallest_to_hold_back([(figures.responses, pk is not None and figures.shown) for pk, figures in parts])
+    if index is not None:
+        parts[index][1].hold_back()
+    for key in KEYS:
+        index = _smallest_to_hold_back(
+            [
+                (figures.statements[key].answers, pk is not None and figures.statements[key].shown)
+                for pk, figures in parts
+            ]
+        )
+        if index is not None:
+            parts[index][1].statements[key].held_back = True
+
+
 def results(user, quarter: Quarter, team_id: int | None = None, teams: list[tuple[int, str]] | None = None) -> Results:
     """The figures `user` may see for `quarter` and the three before, for one team or all of theirs.
     `teams` are `team_choices(user)`, when the caller has them already."""
     quarters = quarter.and_before(QUARTERS_SHOWN)
-    responses = access.responses_for(user)
     teams = team_choices(user) if teams is None else teams
-    if team_id is not None:
-        responses = responses.filter(team_id=team_id)
-        teams = [team for team in teams if team[0] == team_id]
-    overall = {each: Figures() for each in quarters}
-    by_team: dict[int, Figures] = defaultdict(Figures)
-    for row in _grouped(responses, quarters):
+    # Every team in scope, even when one is chosen: what is held back depends on the whole breakdown.
+    by_team: dict[Quarter, dict[int | None, Figures]] = {each: defaultdict(Figures) for each in quarters}
+    for row in _grouped(access.responses_for(user), quarters):
         figures = Figures(
             responses=row["responses"],
             statements={key: Figure(row[f"{key}_answers"], row[f"{key}_agreed"], row[f"{key}_total"]) for key in KEYS},
         )
-        row_quarter = Quarter(row["quarter"])
-        overall[row_quarter].add(figures)
-        if row_quarter == quarter and row["team_id"] is not None:
-            by_team[row["team_id"]].add(figures)
-    team_rows = [] if team_id is not None else [TeamRow(pk, name, by_team[pk]) for pk, name in teams]
+        by_team[Quarter(row["quarter"])][row["team_id"]].add(figures)
+    overall = {}
+    for each, groups in by_team.items():
+        if team_id is None:
+            overall[each] = Figures()
+            for figures in groups.values():
+                overall[each].add(figures)
+        _protect(groups)
+        if team_id is not None:
+            overall[each] = groups[team_id]
+    team_rows = [] if team_id is not None else [TeamRow(pk, name, by_team[quarter][pk]) for pk, name in teams]
     return Results(quarter, quarters, overall, team_rows)
 
 

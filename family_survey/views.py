@@ -10,16 +10,14 @@ from family_survey.codes import TYPED_MAX
 from family_survey.forms import SurveyForm
 from family_survey.questions import CHILDREN, EASY_READ, PARENTS, version_for
 from portal import request_params
-from practice_guide import ratelimit
+from practice_guide import guide_cache, page_cache, ratelimit
 from practice_guide.models import Reader
 from practice_guide.reader import reader_of
 
 SURVEY_LIMIT = 10  # questionnaires per address per hour: a family centre's shared connection, not a robot's
-VERSION_NAMES = {
-    PARENTS: _("parents and carers"),
-    CHILDREN: _("children and young people"),
-    EASY_READ: _("easy read"),
-}
+# Every sending counts towards this one, kept or not, so team codes cannot be guessed without end. It
+# leaves room for the families behind SURVEY_LIMIT to fix a mistake or check a comment.
+TRIES_LIMIT = 30
 SWITCH_TO = {
     PARENTS: _("Read the version for parents and carers"),
     CHILDREN: _("Read the version for children and young people"),
@@ -38,6 +36,8 @@ def questionnaire(request):
     reader = reader_of(request)
     version = version_for(reader)
     if request.method == "POST":
+        if not ratelimit.allow(request, "family-survey-tries", limit=TRIES_LIMIT, seconds=60 * 60):
+            return _limited(request, version)
         form = SurveyForm(request.POST, reader=version)
         if form.is_from_a_robot:  # say thanks, keep nothing
             return redirect("family_survey:thanks")
@@ -50,7 +50,7 @@ def questionnaire(request):
             return _page(request, form, reader, version, check_comment=True)
         if form.is_valid():
             if not ratelimit.allow(request, "family-survey", limit=SURVEY_LIMIT, seconds=60 * 60):
-                return render(request, "family_survey/limited.html", {"reader": version}, status=429)
+                return _limited(request, version)
             services.record_response(
                 answers=form.answers,
                 comment=form.cleaned_data["comment"],
@@ -63,7 +63,15 @@ def questionnaire(request):
         # From the QR code on a card: /guide/tell-us/?team=K7P2XQ. Checked when the answers are sent.
         typed = request_params.text(request.GET.get("team"), max_length=TYPED_MAX) or ""
         form = SurveyForm(initial={"team_code": typed.strip()}, reader=version)
+        # The empty questionnaire is the same for every family reading the same version: the guide's
+        # whole-page cache keeps it (not one with a team code: the middleware never keeps a query string).
+        generation = getattr(request, "guide_generation", None) or guide_cache.generation()
+        return page_cache.mark(_page(request, form, reader, version), generation)
     return _page(request, form, reader, version)
+
+
+def _limited(request, version):
+    return render(request, "family_survey/limited.html", {"reader": version}, status=429)
 
 
 def _page(request, form, reader, version, *, check_comment=False):
@@ -73,7 +81,6 @@ def _page(request, form, reader, version, *, check_comment=False):
         {
             "form": form,
             "reader": version,
-            "version_name": VERSION_NAMES[version],
             "versions": _versions(request, reader),
             "check_comment": check_comment,
         },

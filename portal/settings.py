@@ -271,6 +271,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Gone when the browser closes, not kept for Django's default year: a family reading the guide in secret
+# leaves less behind on a shared phone ("Staying safe online" and the cookies page say so).
+CSRF_COOKIE_AGE = None
 # Remembers which version of the guide for families a reader chose (practice_guide/reader.py); the cookies
 # page names it, so it is a setting beside the other cookies' names rather than a constant in the guide.
 GUIDE_READER_COOKIE_NAME = "guide_reader"

@@ -58,7 +58,7 @@ class PartForm(forms.Form):
         max_length=80,
         required=False,
         help_text="The end of the page's address, like what-to-expect. Leave empty to make one from the title. "
-        "It cannot change once the part has been published.",
+        "It cannot change once the page has been published.",
         error_messages={"invalid": "Web address can only use lower case letters, numbers and hyphens"},
     )
     summary = forms.CharField(

@@ -45,6 +45,7 @@ class JourneyStep:
     label: str  # the step's number, or "or" for another route
     parts: tuple[PartLink, ...]  # published parts the step links to, in the order it mentions them
     lang: str = ""  # set (to English) on a translated page where this step is not translated yet
+    timescale_lang: str = ""  # likewise for the timescale line alone
 
     @property
     def is_alternative(self) -> bool:

@@ -253,6 +253,8 @@ class Translation(TranslationFields):
     summary = models.CharField(max_length=160)
     body_parents = models.TextField("version for parents and carers")
     body_children = models.TextField("version for children and young people", blank=True)
+    # Journey steps: the step's "how long it usually takes" line, in the translation's language.
+    timescale = models.CharField("how long it usually takes", max_length=200, blank=True)
 
     class Meta:
         ordering = ["part", "language"]

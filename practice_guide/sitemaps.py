@@ -5,10 +5,18 @@ from practice_guide.journey import published_steps
 from practice_guide.selectors import published_parts
 
 
-class GuidePartSitemap(Sitemap):
-    """Published parts only: drafts and unpublished parts never appear."""
+class InEveryLanguage(Sitemap):
+    """Each page once per language the guide is offered in (settings.LANGUAGES: English and
+    GUIDE_LANGUAGES), at its own address (/pl/guide/...), each entry naming the others with hreflang."""
 
+    i18n = True
+    alternates = True
+    x_default = True
     changefreq = "monthly"
+
+
+class GuidePartSitemap(InEveryLanguage):
+    """Published parts only: drafts and unpublished parts never appear."""
 
     def items(self):
         return published_parts()
@@ -20,10 +28,8 @@ class GuidePartSitemap(Sitemap):
         return item.published.first_published_at
 
 
-class GuideStepSitemap(Sitemap):
+class GuideStepSitemap(InEveryLanguage):
     """Published steps of "What happens and when", at their own addresses."""
-
-    changefreq = "monthly"
 
     def items(self):
         return published_steps()
@@ -35,9 +41,7 @@ class GuideStepSitemap(Sitemap):
         return item.published.first_published_at
 
 
-class GuidePagesSitemap(Sitemap):
-    changefreq = "monthly"
-
+class GuidePagesSitemap(InEveryLanguage):
     def items(self):
         return ["practice_guide:overview", "practice_guide:journey", "practice_guide:glossary"]
 

@@ -208,10 +208,10 @@ def journey(english, language: Language):
     `language` where they are translated. One query; kept in the guide's cache like the map itself."""
     slugs = {step.slug for step in english.steps} | english.part_slugs
     translated = {
-        slug: (title, summary)
-        for slug, title, summary in Translation.objects.filter(
+        slug: (title, summary, timescale)
+        for slug, title, summary, timescale in Translation.objects.filter(
             language=language.code, part__slug__in=slugs
-        ).values_list("part__slug", "title", "summary")
+        ).values_list("part__slug", "title", "summary", "timescale")
     }
 
     english_lang = ENGLISH_LANGUAGE.html_lang
@@ -224,9 +224,13 @@ def journey(english, language: Language):
     def step_in_language(step):
         links = tuple(link_in_language(link) for link in step.parts)
         if step.slug in translated:
-            title, summary = translated[step.slug]
-            return replace(step, title=title, summary=summary, parts=links)
-        return replace(step, parts=links, lang=english_lang)
+            title, summary, timescale = translated[step.slug]
+            # A translation saved before the English step had a timescale line has none: keep the English
+            # line, marked as English (timescale_lang), rather than show nothing.
+            if timescale or not step.timescale:
+                return replace(step, title=title, summary=summary, parts=links, timescale=timescale)
+            return replace(step, title=title, summary=summary, parts=links, timescale_lang=english_lang)
+        return replace(step, parts=links, lang=english_lang, timescale_lang=english_lang)
 
     return replace(english, steps=tuple(step_in_language(step) for step in english.steps))
 

@@ -104,12 +104,28 @@ class TranslationForm(_CreditFields):
         },
     )
 
-    def __init__(self, *args, language: Language, **kwargs):
+    timescale = forms.CharField(
+        label="How long it usually takes",
+        max_length=200,
+        help_text="The step's timescale line, in this language.",
+        error_messages={
+            "required": "Enter how long the step usually takes",
+            "max_length": "How long it usually takes must be 200 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, language: Language, with_timescale: bool = False, **kwargs):
+        """`with_timescale`: a journey step whose English version has a timescale line, which the
+        translation must give too, or the step list would mix languages."""
         super().__init__(*args, **kwargs)
-        self._in_language(language, "title", "summary", "body_parents", "body_children")
+        if not with_timescale:
+            del self.fields["timescale"]
+        words = ["title", "summary", "body_parents", "body_children", *(["timescale"] if with_timescale else [])]
+        self._in_language(language, *words)
         self.helper = form_helper(
             Field.text("title", field_width=Fluid.FULL, label_size=Size.SMALL),
             Field.text("summary", field_width=Fluid.FULL, label_size=Size.SMALL),
+            *([Field.text("timescale", field_width=Fluid.FULL, label_size=Size.SMALL)] if with_timescale else []),
             Field.textarea("body_parents", label_size=Size.SMALL),
             Field.textarea("body_children", label_size=Size.SMALL),
             *self.credit_layout,
@@ -119,7 +135,11 @@ class TranslationForm(_CreditFields):
     def text(self) -> TranslationText:
         data = self.cleaned_data
         return TranslationText(
-            data["title"].strip(), data["summary"].strip(), data["body_parents"], data["body_children"]
+            data["title"].strip(),
+            data["summary"].strip(),
+            data["body_parents"],
+            data["body_children"],
+            data.get("timescale", "").strip(),
         )
 
 

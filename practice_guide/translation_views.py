@@ -1,6 +1,8 @@
 """The editors' pages for translations, under /guide/manage/translations/: every part's, journey step's and
 glossary entry's state in each turned-on language; adding, changing and removing a translation."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +11,7 @@ from portal.access import access_required
 from portal.edit_conflicts import EditConflictError
 from practice_guide import translations
 from practice_guide.access import can_edit_guide
-from practice_guide.models import GlossaryTerm, GuidePart
+from practice_guide.models import GlossaryTerm, GuidePart, Kind
 from practice_guide.translation_forms import GlossaryTranslationForm, TranslationForm
 
 
@@ -44,25 +46,34 @@ _CONFLICT = (
 )
 
 
-@access_required(can_edit_guide)
-def translation_edit(request, pk, language):
-    part = _part(request, pk)
-    language = _language(language)
-    existing = translations.translation_of(part, language)
-    english = translations.english_for(part)
+def _or_404(existing):
+    if existing is None:
+        raise Http404("There is no translation to remove")
+    return existing
+
+
+def _initial(existing, own_fields) -> dict:
+    """The form prefilled from a saved translation: its own fields, then the credit and version both kinds have."""
+    initial = {field: getattr(existing, field) for field in own_fields}
+    initial.update(
+        translated_by=existing.translated_by,
+        checked_by=existing.checked_by,
+        checked_on=existing.checked_on.strftime("%-d %-m %Y") if existing.checked_on else "",
+        is_example=existing.is_example,
+        edit_version=existing.edit_version,
+    )
+    return initial
+
+
+def _edit(request, *, form_class, language, existing, own_fields, save, name, template, context):
+    """The flow a part's and a glossary entry's translation share. `save(form)` writes it; `context(existing)`
+    gives the page what only that kind needs, since after a conflict `existing` is the other editor's version."""
     had_conflict = False
     if request.method == "POST":
-        form = TranslationForm(request.POST, language=language)
+        form = form_class(request.POST, language=language)
         if form.is_valid():
             try:
-                translations.save_translation(
-                    part,
-                    language,
-                    text=form.text(),
-                    credit=form.credit(),
-                    expected_version=form.expected_version(),
-                    by=request.user,
-                )
+                save(form)
             except EditConflictError as error:
                 # Show their translation (None: they removed it); saving again now replaces it with ours.
                 had_conflict, existing = True, error.record
@@ -70,37 +81,68 @@ def translation_edit(request, pk, language):
                 form.data["edit_version"] = "" if existing is None else existing.edit_version
                 form.add_error(None, _CONFLICT)
             else:
-                messages.success(request, f"The {language.name} translation of “{english.title}” is saved.")
+                messages.success(request, f"The {language.name} translation of “{name}” is saved.")
                 return redirect("practice_guide:manage-translations")
     elif existing is not None:
-        form = TranslationForm(
-            language=language,
-            initial={
-                "title": existing.title,
-                "summary": existing.summary,
-                "body_parents": existing.body_parents,
-                "body_children": existing.body_children,
-                "translated_by": existing.translated_by,
-                "checked_by": existing.checked_by,
-                "checked_on": existing.checked_on.strftime("%-d %-m %Y") if existing.checked_on else "",
-                "is_example": existing.is_example,
-                "edit_version": existing.edit_version,
-            },
-        )
+        form = form_class(language=language, initial=_initial(existing, own_fields))
     else:
-        form = TranslationForm(language=language)
+        form = form_class(language=language)
     return render(
         request,
-        "practice_guide/manage/translation_form.html",
+        template,
         {
+            **context(existing),
             "form": form,
-            "part": part,
-            "english": english,
             "language": language,
             "existing": existing,
-            "needs_review": existing is not None and translations.english_changed(english, existing.source),
             "had_conflict": had_conflict,
         },
+    )
+
+
+def _delete(request, existing, *, language, name, what, translation_title):
+    if request.method == "POST":
+        translations.delete_translation(existing)
+        messages.success(request, f"The {language.name} translation of “{name}” was removed.")
+        return redirect("practice_guide:manage-translations")
+    return render(
+        request,
+        "practice_guide/manage/translation_delete.html",
+        {"what": what, "language": language, "translation_title": translation_title},
+    )
+
+
+@access_required(can_edit_guide)
+def translation_edit(request, pk, language):
+    part = _part(request, pk)
+    language = _language(language)
+    english = translations.english_for(part)
+
+    def save(form):
+        translations.save_translation(
+            part,
+            language,
+            text=form.text(),
+            credit=form.credit(),
+            expected_version=form.expected_version(),
+            by=request.user,
+        )
+
+    def context(existing):
+        needs_review = existing is not None and translations.english_changed(english, existing.source)
+        return {"part": part, "english": english, "needs_review": needs_review}
+
+    with_timescale = part.kind == Kind.STEP and bool(english.timescale)
+    return _edit(
+        request,
+        form_class=partial(TranslationForm, with_timescale=with_timescale),
+        language=language,
+        existing=translations.translation_of(part, language),
+        own_fields=("title", "summary", "body_parents", "body_children", *(["timescale"] if with_timescale else [])),
+        save=save,
+        name=english.title,
+        template="practice_guide/manage/translation_form.html",
+        context=context,
     )
 
 
@@ -108,17 +150,14 @@ def translation_edit(request, pk, language):
 def translation_delete(request, pk, language):
     part = _part(request, pk)
     language = _language(language)
-    existing = translations.translation_of(part, language)
-    if existing is None:
-        raise Http404("There is no translation to remove")
-    if request.method == "POST":
-        translations.delete_translation(existing)
-        messages.success(request, f"The {language.name} translation of “{existing.title}” was removed.")
-        return redirect("practice_guide:manage-translations")
-    return render(
+    existing = _or_404(translations.translation_of(part, language))
+    return _delete(
         request,
-        "practice_guide/manage/translation_delete.html",
-        {"what": translations.english_for(part).title, "language": language, "translation_title": existing.title},
+        existing,
+        language=language,
+        name=existing.title,
+        what=translations.english_for(part).title,
+        translation_title=existing.title,
     )
 
 
@@ -130,58 +169,33 @@ def _entry(request, pk) -> GlossaryTerm:
 def glossary_translation_edit(request, pk, language):
     entry = _entry(request, pk)
     language = _language(language)
-    existing = translations.glossary_translation_of(entry, language)
-    had_conflict = False
-    if request.method == "POST":
-        form = GlossaryTranslationForm(request.POST, language=language)
-        if form.is_valid():
-            try:
-                translations.save_glossary_translation(
-                    entry,
-                    language,
-                    term=form.cleaned_data["term"].strip(),
-                    definition=form.cleaned_data["definition"].strip(),
-                    credit=form.credit(),
-                    expected_version=form.expected_version(),
-                    by=request.user,
-                )
-            except EditConflictError as error:
-                # Show their translation (None: they removed it); saving again now replaces it with ours.
-                had_conflict, existing = True, error.record
-                form.data = form.data.copy()
-                form.data["edit_version"] = "" if existing is None else existing.edit_version
-                form.add_error(None, _CONFLICT)
-            else:
-                messages.success(request, f"The {language.name} translation of “{entry.term}” is saved.")
-                return redirect("practice_guide:manage-translations")
-    elif existing is not None:
-        form = GlossaryTranslationForm(
-            language=language,
-            initial={
-                "term": existing.term,
-                "definition": existing.definition,
-                "translated_by": existing.translated_by,
-                "checked_by": existing.checked_by,
-                "checked_on": existing.checked_on.strftime("%-d %-m %Y") if existing.checked_on else "",
-                "is_example": existing.is_example,
-                "edit_version": existing.edit_version,
-            },
+
+    def save(form):
+        translations.save_glossary_translation(
+            entry,
+            language,
+            term=form.cleaned_data["term"].strip(),
+            definition=form.cleaned_data["definition"].strip(),
+            credit=form.credit(),
+            expected_version=form.expected_version(),
+            by=request.user,
         )
-    else:
-        form = GlossaryTranslationForm(language=language)
-    if existing is not None:
-        existing.entry = entry
-    return render(
+
+    def context(existing):
+        if existing is not None:
+            existing.entry = entry
+        return {"entry": entry, "needs_review": existing is not None and existing.is_out_of_date}
+
+    return _edit(
         request,
-        "practice_guide/manage/glossary_translation_form.html",
-        {
-            "form": form,
-            "entry": entry,
-            "language": language,
-            "existing": existing,
-            "needs_review": existing is not None and existing.is_out_of_date,
-            "had_conflict": had_conflict,
-        },
+        form_class=GlossaryTranslationForm,
+        language=language,
+        existing=translations.glossary_translation_of(entry, language),
+        own_fields=("term", "definition"),
+        save=save,
+        name=entry.term,
+        template="practice_guide/manage/glossary_translation_form.html",
+        context=context,
     )
 
 
@@ -189,15 +203,12 @@ def glossary_translation_edit(request, pk, language):
 def glossary_translation_delete(request, pk, language):
     entry = _entry(request, pk)
     language = _language(language)
-    existing = translations.glossary_translation_of(entry, language)
-    if existing is None:
-        raise Http404("There is no translation to remove")
-    if request.method == "POST":
-        translations.delete_glossary_translation(existing)
-        messages.success(request, f"The {language.name} translation of “{entry.term}” was removed.")
-        return redirect("practice_guide:manage-translations")
-    return render(
+    existing = _or_404(translations.glossary_translation_of(entry, language))
+    return _delete(
         request,
-        "practice_guide/manage/translation_delete.html",
-        {"what": entry.term, "language": language, "translation_title": existing.term},
+        existing,
+        language=language,
+        name=entry.term,
+        what=entry.term,
+        translation_title=existing.term,
     )

@@ -159,6 +159,7 @@ class TranslationText:
     summary: str
     body_parents: str
     body_children: str = ""
+    timescale: str = ""  # journey steps only
 
 
 @dataclass
@@ -171,6 +172,24 @@ class Credit:
     is_example: bool = False
 
 
+def _add_or_replace(model, owner: dict, values: dict, credit: Credit, expected_version: int | None, by):
+    """Add the translation that `owner` picks out, or replace the one the editor opened (`expected_version`, None
+    for a new one). Called inside the caller's transaction, with the part or entry locked."""
+    values = {**values, **vars(credit), "updated_at": timezone.now(), "updated_by": by}
+    existing = model.objects.filter(**owner).first()
+    if existing is None:
+        if expected_version is not None:
+            raise EditConflictError(record=None)  # deleted by someone else since it was opened
+        saved = model.objects.create(**owner, **values)
+    else:
+        if expected_version is None:
+            raise EditConflictError(record=existing)  # someone else added one since
+        save_if_unchanged(existing, expected_version, version_field="edit_version", **values)
+        saved = model.objects.get(pk=existing.pk)
+    guide_cache.start_new_generation()
+    return saved
+
+
 @transaction.atomic
 def save_translation(
     part: GuidePart, language: Language, *, text: TranslationText, credit: Credit, expected_version: int | None, by
@@ -179,31 +198,10 @@ def save_translation(
     version the editor opened (None for a new one); if someone saved since, `EditConflictError` whose `record`
     is their translation, and nothing is saved."""
     current = GuidePart.objects.select_for_update(of=("self",)).select_related("draft", "published").get(pk=part.pk)
-    values = {
-        **vars(text),
-        **vars(credit),
-        "source": english_for(current),
-        "updated_at": timezone.now(),
-        "updated_by": by,
-    }
-    existing = Translation.objects.filter(part=current, language=language.code).first()
-    if existing is None:
-        if expected_version is not None:
-            raise EditConflictError(record=None)  # deleted by someone else since it was opened
-        saved = Translation.objects.create(part=current, language=language.code, **values)
-    else:
-        if expected_version is None:
-            raise EditConflictError(record=existing)  # someone else added one since
-        save_if_unchanged(existing, expected_version, version_field="edit_version", **values)
-        saved = Translation.objects.get(pk=existing.pk)
-    guide_cache.start_new_generation()
-    return saved
-
-
-@transaction.atomic
-def delete_translation(translation: Translation) -> None:
-    Translation.objects.filter(pk=translation.pk).delete()
-    guide_cache.start_new_generation()
+    values = {**vars(text), "source": english_for(current)}
+    return _add_or_replace(
+        Translation, {"part": current, "language": language.code}, values, credit, expected_version, by
+    )
 
 
 @transaction.atomic
@@ -214,27 +212,16 @@ def save_glossary_translation(
     values = {
         "term": term,
         "definition": definition,
-        **vars(credit),
         "source_term": current.term,
         "source_definition": current.definition,
-        "updated_at": timezone.now(),
-        "updated_by": by,
     }
-    existing = GlossaryTranslation.objects.filter(entry=current, language=language.code).first()
-    if existing is None:
-        if expected_version is not None:
-            raise EditConflictError(record=None)
-        saved = GlossaryTranslation.objects.create(entry=current, language=language.code, **values)
-    else:
-        if expected_version is None:
-            raise EditConflictError(record=existing)
-        save_if_unchanged(existing, expected_version, version_field="edit_version", **values)
-        saved = GlossaryTranslation.objects.get(pk=existing.pk)
-    guide_cache.start_new_generation()
-    return saved
+    return _add_or_replace(
+        GlossaryTranslation, {"entry": current, "language": language.code}, values, credit, expected_version, by
+    )
 
 
 @transaction.atomic
-def delete_glossary_translation(translation: GlossaryTranslation) -> None:
-    GlossaryTranslation.objects.filter(pk=translation.pk).delete()
+def delete_translation(translation: Translation | GlossaryTranslation) -> None:
+    """Remove a part's or a glossary entry's translation."""
+    type(translation).objects.filter(pk=translation.pk).delete()
     guide_cache.start_new_generation()

@@ -46,6 +46,15 @@ def _render(found, revision, reader):
     return translated_pages.shown_part(found, revision, reader, language, selectors.glossary())
 
 
+def _published_text(generation, found, revision, reader):
+    # A step is a part of another kind, so both pages share one cache key.
+    return guide_cache.get_or_render(generation, "part", lambda: _render(found, revision, reader), revision.pk, reader)
+
+
+def _feedback_state(request):
+    return request_params.choice(request.GET.get("feedback"), ["thanks", "missing"])
+
+
 @require_safe
 def overview(request):
     generation, context = _guide_context(request)
@@ -62,13 +71,7 @@ def part(request, slug):
         return redirect(journey_map.page_url(found.kind, found.slug), permanent=True)
     revision = found.published
     reader = context["reader"]
-    rendered = guide_cache.get_or_render(
-        generation,
-        "part",
-        lambda: _render(found, revision, reader),
-        revision.pk,
-        reader,
-    )
+    rendered = _published_text(generation, found, revision, reader)
     contents = context["contents"]
     index = next((i for i, entry in enumerate(contents) if entry.slug == found.slug), None)
     by_slug = {entry.slug: entry for entry in contents}
@@ -79,7 +82,7 @@ def part(request, slug):
         previous=contents[index - 1] if index else None,
         next=contents[index + 1] if index is not None and index + 1 < len(contents) else None,
         related=[by_slug[s] for s in rendered.linked_slugs if s in by_slug and s != found.slug],
-        feedback_state=request_params.choice(request.GET.get("feedback"), ["thanks", "missing"]),
+        feedback_state=_feedback_state(request),
     )
     # "Part of: What happens and when", beside a part that a journey step links to.
     journey = _journey(generation)
@@ -116,16 +119,10 @@ def journey_step(request, slug):
         raise Http404("No published step with that address")
     revision = found.published
     reader = context["reader"]
-    rendered = guide_cache.get_or_render(
-        generation,
-        "part",
-        lambda: _render(found, revision, reader),
-        revision.pk,
-        reader,
-    )
+    rendered = _published_text(generation, found, revision, reader)
     journey = _journey(generation)
     context.update(journey_map.step_page(journey, found, revision, rendered, context["contents"]))
-    context["feedback_state"] = request_params.choice(request.GET.get("feedback"), ["thanks", "missing"])
+    context["feedback_state"] = _feedback_state(request)
     return page_cache.mark(render(request, "practice_guide/journey_step.html", context), generation)
 
 

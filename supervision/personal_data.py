@@ -17,6 +17,7 @@ class Kind(StrEnum):
     NHS_NUMBER = "nhs_number"
     POSTCODE = "postcode"
     PHONE = "phone"
+    EMAIL = "email"
 
 
 MESSAGES = {
@@ -26,6 +27,7 @@ MESSAGES = {
     Kind.NHS_NUMBER: "This looks like an NHS number ({text}). Use the case reference instead.",
     Kind.POSTCODE: "This looks like a postcode ({text}). Leave addresses out of the record.",
     Kind.PHONE: "This looks like a phone number ({text}). Leave contact details out of the record.",
+    Kind.EMAIL: "This looks like an email address ({text}). Leave contact details out of the record.",
 }
 
 
@@ -69,6 +71,12 @@ _PHONE = re.compile(
     r")"
     r"(?![\w/]|[.-]\d)"
 )
+
+
+# --- Email addresses ----------------------------------------------------------------------
+
+# Something@somewhere.tld: a dot and at least two letters after the @, so "@team" or "meet @ 3" do not match.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 
 
 # --- Postcodes ----------------------------------------------------------------------------
@@ -299,6 +307,9 @@ def _name_findings(text: str):
 
 def _candidates(text: str):
     """(start, end, kind, text) for everything that looks like personal data, earlier rules first."""
+    # First, so the digits in an address like jo07700900123@example.com are not also a phone number.
+    for match in _EMAIL.finditer(text):
+        yield match.start(), match.end(), Kind.EMAIL, match.group()
     for match in _PHONE.finditer(text):
         yield match.start(), match.end(), Kind.PHONE, match.group()
     for match in _NHS_NUMBER.finditer(text):

@@ -307,7 +307,7 @@ If deleting everything would look strange to someone who checks, delete only the
 
 We do not know who you are. You do not need an account to read the guide.
 
-- The guide puts a small file called a cookie on your phone or computer. It protects the "Is this page useful?" form. It does not say who you are. To delete it, clear your browsing data and tick "cookies".
+- The guide puts a small file called a cookie on your phone or computer. It protects the "Is this page useful?" form. It does not say who you are, and it is deleted when you close your browser.
 - If you choose a version of the guide, such as easy read, we keep that choice in a second cookie. Nothing else is in it.
 - When you answer "Is this page useful?" or fill in our questionnaire, we do not keep your name. We do not keep your internet address with your answer.
 

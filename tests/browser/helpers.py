@@ -37,7 +37,11 @@ def wait_for_error_summary_focus(page):
 
 
 def sideways_overflow(page) -> int:
-    """How many CSS pixels the page itself scrolls sideways (0 or less: it fits the screen)."""
+    """How many CSS pixels the page itself scrolls sideways (0 or less: it fits the screen).
+
+    Measured once the page has loaded: the DOM a test waited for can be there before the stylesheet, and a
+    table laid out without it is wider than the screen."""
+    page.wait_for_load_state()
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 

@@ -29,6 +29,18 @@ def test_a_family_answers_and_a_supervisor_reads_the_results(
     assert sideways_overflow(page) <= 0
     assert_accessible(page)
 
+    # The easy read version: a picture beside each statement, and the code kept through the switch.
+    page.get_by_role("link", name="Read the easy read version").click()
+    expect(page.get_by_text("You are reading the easy read version.")).to_be_visible()
+    expect(page.get_by_label("Team code (optional)")).to_have_value(code)
+    statement = page.locator(".portal-survey-statement").first
+    picture, question = statement.locator("img").bounding_box(), statement.locator("legend").bounding_box()
+    assert picture["x"] + picture["width"] <= question["x"]  # beside the words, not above them
+    assert sideways_overflow(page) <= 0
+    assert_accessible(page)
+    page.get_by_role("link", name="Read the version for parents and carers").click()
+    expect(page.get_by_text("You are reading the version for parents and carers.")).to_be_visible()
+
     # Nothing chosen: a clear error, linked to the first question.
     page.get_by_role("button", name="Send your answers").click()
     expect(error_summary(page)).to_contain_text("Answer at least one of the questions")
@@ -65,6 +77,12 @@ def test_a_family_answers_and_a_supervisor_reads_the_results(
     expect(page.get_by_text("6 families answered.")).to_be_visible()
     assert sideways_overflow(page) <= 0
     assert_accessible(page)
+
+    # A team outside the supervisor's scope, typed into the address: a clear error, not a way in.
+    page.goto("/guide/tell-us/manage/results/?team=99999")
+    expect(error_summary(page)).to_contain_text("Select a team from the list")
+    assert_accessible(page)
+    page.goto("/guide/tell-us/manage/results/")
 
     # The comment waits to be read; the supervisor shows it in reports.
     page.get_by_role("link", name="1 comment waiting to be read").click()

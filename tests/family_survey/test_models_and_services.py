@@ -155,3 +155,58 @@ def test_the_demo_adds_answers_once(supervisor, other_supervisor, team, other_te
     assert sorted(counts.values())[0] < 5 <= sorted(counts.values())[1]
     statuses = set(Response.objects.exclude(comment="").values_list("comment_status", flat=True))
     assert statuses == {CommentStatus.HELD, CommentStatus.SHOWN, CommentStatus.HIDDEN}
+
+
+def _figures(found, team):
+    return next(row.figures for row in found.teams if row.pk == team.pk)
+
+
+def test_a_team_that_would_give_away_a_hidden_one_by_subtraction_is_held_back(service_manager, team, other_team):
+    add_responses(8, team=team)
+    add_responses(3, team=other_team, score=5)
+    found = selectors.results(service_manager, Quarter.containing(TODAY))
+    assert found.current.shown  # the whole service's 11
+    # Shown, the 8 would give away the other team's 3: 11 less 8.
+    mine = _figures(found, team)
+    assert not mine.shown
+    assert mine.why_hidden == "not shown"
+    assert mine.statements["listens"].percent_agreed is None
+    assert _figures(found, other_team).why_hidden == "fewer than 5 answers"
+    # The same team chosen on its own is held back alike, in every view.
+    chosen = selectors.results(service_manager, Quarter.containing(TODAY), team.pk)
+    assert not chosen.current.shown
+    assert chosen.current.statements["listens"].percent_agreed is None
+
+
+def test_answers_without_a_code_are_protected_the_same_way(service_manager, team, other_team):
+    add_responses(8, team=team)
+    add_responses(6, team=other_team)
+    add_responses(2)  # no team code: never shown on its own
+    found = selectors.results(service_manager, Quarter.containing(TODAY))
+    assert found.current.responses == 16
+    assert not _figures(found, other_team).shown  # the smaller of the two shown
+    assert _figures(found, team).shown
+
+
+def test_each_statement_is_protected_on_its_own(service_manager, team, other_team):
+    add_responses(6, team=team)
+    add_responses(3, team=other_team)
+    Response.objects.bulk_create(
+        Response(team=other_team, month=date(2026, 10, 1), reader="parents", **dict.fromkeys(KEYS[1:], 4))
+        for _ in range(3)
+    )
+    found = selectors.results(service_manager, Quarter.containing(TODAY))
+    mine, theirs = _figures(found, team), _figures(found, other_team)
+    assert mine.shown
+    assert theirs.shown
+    # Only 3 of the other team's families answered "listens": my team's 6 would give them away.
+    assert theirs.statements["listens"].why_hidden == "fewer than 5 answers"
+    assert mine.statements["listens"].why_hidden == "not shown"
+    assert theirs.statements["understand"].shown
+    assert mine.statements["understand"].shown
+
+
+def test_nothing_more_is_held_back_when_the_hidden_groups_make_five(service_manager, team, other_team, survey_world):
+    # survey_world: the other team's 3 and the 2 without a code are 5 together, which is safe to show.
+    found = selectors.results(service_manager, Quarter.containing(TODAY))
+    assert _figures(found, team).shown

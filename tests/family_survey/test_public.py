@@ -165,3 +165,73 @@ def test_a_comment_that_says_who_the_family_is_is_queried_once(client):
     again = send(client, comment="Call me on 07700 900123.", comment_checked="true")
     assert again.status_code == 302
     assert Response.objects.get().comment_status == "held"
+
+
+def test_an_email_address_in_a_comment_is_queried_and_the_warning_lists_things_in_plain_english(client):
+    page = send(client, comment="My email is jo@example.com.").content.decode()
+    assert "Your comment looks like it has an email address in it." in page
+    assert not Response.objects.exists()
+    page = send(client, comment="Ring 07700 900123 or come to SW1A 1AA. Or jo@example.com").content.decode()
+    assert "Your comment looks like it has a phone number, a postcode and an email address in it." in page
+
+
+def test_team_code_guesses_are_rate_limited_too(client, monkeypatch, team_code):
+    monkeypatch.setattr(views, "TRIES_LIMIT", 3)
+    wrong = [send(client, team_code="AAAAAA").status_code for _ in range(3)]
+    assert wrong == [200, 200, 200]
+    # The right code is refused too once the address has used its tries: guessing gets nowhere.
+    refused = send(client, team_code=team_code.code)
+    assert refused.status_code == 429
+    assert "Too many answers at once" in refused.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_the_easy_read_version_has_a_picture_beside_each_statement(client, team_code):
+    from family_survey.questions import STATEMENTS
+    from practice_guide import pictures
+
+    client.cookies[settings.GUIDE_READER_COOKIE_NAME] = "easy-read"
+    page = client.get(f"{URL}?team={team_code.code}").content.decode()
+    assert "You are reading the <strong>easy read</strong> version." in page
+    assert "version for easy read" not in page
+    for statement in STATEMENTS:
+        assert f'<img class="portal-easy-read__picture" src="{pictures.url(statement.picture)}" alt=""' in page
+    assert page.count('class="portal-survey-statement"') == len(STATEMENTS)
+    assert "family_survey/questionnaire" in page  # the stylesheet that sets each picture beside its words
+    assert "OpenMoji" in page
+    # Switching version comes back with the card's code.
+    assert f"?next=/guide/tell-us/%3Fteam%3D{team_code.code}" in page
+    # The other versions have the words alone.
+    client.cookies[settings.GUIDE_READER_COOKIE_NAME] = "parents"
+    page = client.get(URL).content.decode()
+    assert "You are reading the version for <strong>parents and carers</strong>." in page
+    assert "portal-easy-read__picture" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en-gb", "a phone number and an email address"), ("pl", "numer telefonu i adres e-mail")],
+)
+def test_the_list_of_what_a_comment_has_is_joined_in_each_language(language, words):
+    from django.utils import translation
+
+    from family_survey.forms import SurveyForm
+
+    with translation.override(language):
+        form = SurveyForm({**ALL_AGREE, "comment": "07700 900123, jo@example.com"}, reader="parents")
+        assert form.is_valid()
+        assert form.personal_data_in_words() == words
+
+
+@pytest.mark.parametrize("reader", ["parents", "easy-read"])
+def test_the_empty_questionnaire_comes_from_the_guides_page_cache(client, django_assert_max_num_queries, reader):
+    client.cookies[settings.GUIDE_READER_COOKIE_NAME] = reader
+    first = client.get("/guide/tell-us/")
+    with django_assert_max_num_queries(1):  # the guide's generation, read by the cache's middleware
+        again = client.get("/guide/tell-us/")
+    assert first.templates
+    assert again.templates == []  # answered from the kept page, not rendered
+    assert again.content.decode().count("csrfmiddlewaretoken") == 1
+    assert again.content != first.content  # a freshly masked CSRF token in each
+    # With a team code from a card, it is rendered afresh, with the code filled in.
+    assert 'value="K7P2XQ"' in client.get("/guide/tell-us/?team=K7P2XQ").content.decode()

@@ -168,3 +168,39 @@ def test_people_administrators_can_still_give_the_social_worker_role(db):
     from tests.factories import UserFactory
 
     assert Role.SOCIAL_WORKER in grantable_roles(UserFactory(roles=[Role.PEOPLE_ADMINISTRATOR]))
+
+
+@pytest.mark.parametrize("forged", ["99999", "not-a-team", "other_team"])
+def test_a_team_out_of_scope_is_a_clear_error_on_the_page_and_never_a_file(
+    client, supervisor, other_team, survey_world, forged
+):
+    client.force_login(supervisor)
+    team = str(other_team.pk) if forged == "other_team" else forged
+    response = client.get(reverse("family_survey:results"), {"quarter": "2026-q4", "team": team})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("Select a team from the list") == 2  # the error summary and the field
+    assert 'href="#id_team"' in page
+    assert other_team.name not in page
+    download = client.get(reverse("family_survey:results-csv"), {"quarter": "2026-q4", "team": team})
+    assert download.status_code == 302
+    assert download["Location"] == f"{reverse('family_survey:results')}?quarter=2026-q4&team={team}"
+
+
+def test_the_page_and_the_csv_hold_back_a_team_that_would_give_away_another(client, service_manager, team, other_team):
+    add_responses(8, team=team)
+    add_responses(3, team=other_team, score=5)
+    client.force_login(service_manager)
+    page = client.get(reverse("family_survey:results"), {"quarter": "2026-q4"}).content.decode()
+    assert "11 families answered." in page
+    assert "the next smallest figure is hidden too" in page
+    row = page.split(f'<th scope="row" class="govuk-table__header">{team.name}</th>', 1)[1].split("</tr>")[0]
+    assert "Not shown" in row
+    assert ">8<" not in row
+    assert "100%" not in row
+    lines = body_of(client.get(reverse("family_survey:results-csv"), {"quarter": "2026-q4"})).splitlines()
+    mine = [line for line in lines if f",{team.name}," in line]
+    assert mine
+    assert all(line.endswith("not shown,,") for line in mine)
+    chosen = client.get(reverse("family_survey:results"), {"quarter": "2026-q4", "team": team.pk}).content.decode()
+    assert "These figures are not shown, so that a smaller team’s cannot be worked out from them." in chosen

@@ -31,3 +31,17 @@ def test_the_staying_safe_part_says_how_to_leave_and_what_the_site_keeps():
         assert words in part["parents"]
     for words in ("Exit this page", "Shift key three times", "cookie", "Childline"):
         assert words in part["children"]
+
+
+def test_the_guide_leaves_no_lasting_cookie_of_its_own(client, guide):
+    # The form-security cookie every guide page sets is gone when the browser closes (CSRF_COOKIE_AGE=None).
+    cookie = client.get("/guide/what-to-expect/").cookies["csrftoken"]
+    assert cookie["max-age"] == ""
+    assert cookie["expires"] == ""
+
+
+def test_a_missing_guide_page_keeps_the_exit_button(client, guide):
+    response = client.get("/guide/no-such-part/")
+    assert response.status_code == 404
+    assert "govuk-exit-this-page" in response.content.decode()
+    assert "govuk-exit-this-page" not in client.get("/no-such-page/").content.decode()

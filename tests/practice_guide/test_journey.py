@@ -150,6 +150,11 @@ def test_search_and_the_sitemap_give_steps_their_own_addresses(client, steps):
     assert "/guide/what-happens-and-when/</loc>" in sitemap
     assert "hidden-step" not in sitemap
     assert "/guide/assessment/</loc>" not in sitemap
+    # Every page is listed in each language the guide is offered in, each naming the others.
+    assert "/pl/guide/what-happens-and-when/assessment/</loc>" in sitemap
+    assert "/ar/guide/what-happens-and-when/</loc>" in sitemap
+    assert 'hreflang="ar" href="http://testserver/ar/guide/what-happens-and-when/assessment/"' in sitemap
+    assert "/pl/guide/hidden-step" not in sitemap
 
 
 def test_the_demo_journey_is_complete_and_loads_once(db, editor):

@@ -115,8 +115,9 @@ def test_a_translated_part_is_shown_with_its_language_direction_and_credit(clien
     assert "<title>Czego się spodziewać – " in content
     assert "Pracownik socjalny odwiedzi was w domu." in content
     assert "Potrzebujesz pomocy teraz?" in content  # the urgent-help box, translated
-    assert "Example translation (not checked)" in content
+    # An example says so, and nothing more: its "translated by" is the demo's English label.
     assert "Przykładowe tłumaczenie: nie zostało sprawdzone przez tłumacza." in content
+    assert "Example translation (not checked)" not in content
     # The switcher: each language in its own words, the current one marked.
     assert 'hreflang="ar" dir="rtl">العربية</a>' in content
     assert (
@@ -353,3 +354,47 @@ def test_the_comment_form_and_its_character_count_speak_the_pages_language(clien
     assert "„Czego się spodziewać” nie była przydatna" in content
     assert 'data-i18n.characters-under-limit.few="Pozostały %{count} znaki"' in content
     assert "Jak moglibyśmy ulepszyć tę stronę?" in content
+
+
+def test_a_checked_translation_names_its_translator_and_the_date(client, polish, editor):
+    current = Translation.objects.get(part=polish, language=POLISH.code)
+    translations.save_translation(
+        polish,
+        POLISH,
+        text=translations.TranslationText(current.title, current.summary, current.body_parents),
+        credit=translations.Credit("Anna Nowak", "Jan Kowalski", date(2026, 11, 2)),
+        expected_version=current.edit_version,
+        by=editor,
+    )
+    content = client.get("/pl/guide/what-to-expect/").content.decode()
+    assert "Przetłumaczone przez: Anna Nowak, sprawdzone 2 listopada 2026." in content
+    assert "Przykładowe tłumaczenie" not in content
+
+
+def test_a_step_translation_gives_its_timescale_line_in_its_own_language(client, guide, editor):
+    step = services.create_part(
+        slug="core-group",
+        text=services.PartText(
+            "Core group", "A small group meets.", "We meet often.", timescale="Within 10 working days"
+        ),
+        by=editor,
+        kind=Kind.STEP,
+    )
+    services.publish(step, by=editor)
+    client.force_login(editor)
+    url = reverse("practice_guide:manage-translation-edit", args=[step.pk, "pl"])
+    data = {"title": "Grupa robocza", "summary": "Mała grupa się spotyka.", "body_parents": "Spotykamy się często."}
+    data.update(translated_by="Anna Nowak")
+    # The English step has a timescale line, so the translation must give one too.
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Enter how long the step usually takes" in response.content.decode()
+    assert client.post(url, {**data, "timescale": "W ciągu 10 dni roboczych"}).status_code == 302
+    client.logout()
+    for address in ("/pl/guide/what-happens-and-when/", "/pl/guide/what-happens-and-when/core-group/"):
+        content = client.get(address).content.decode()
+        assert "W ciągu 10 dni roboczych" in content
+        assert "Within 10 working days" not in content
+    # Untranslated into Arabic: the English line, marked as English.
+    content = client.get("/ar/guide/what-happens-and-when/core-group/").content.decode()
+    assert '<p class="govuk-body govuk-!-margin-bottom-0" lang="en-GB" dir="ltr">Within 10 working days</p>' in content

@@ -103,6 +103,26 @@ def test_things_shaped_a_little_like_postcodes_are_not_flagged(text):
     assert found(text) == []
 
 
+# --- Email addresses ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("address", ["jo@example.com", "Jo.Bloggs+school@mail.example.co.uk", "sam_07700900123@ex.org"])
+def test_email_addresses_are_flagged_once(address):
+    assert found(f"my email is {address}.") == [(Kind.EMAIL, address)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ask @duty-team on Teams", "We meet @ 3pm", "Rated 4@5 by the panel", "user@localhost"]
+)
+def test_things_with_an_at_sign_that_are_not_email_addresses_are_not_flagged(text):
+    assert found(text) == []
+
+
+def test_a_name_on_its_own_is_not_flagged():
+    # Only names near words about a child are: a name alone is as likely a professional or a place.
+    assert found("Sarah Jones was really helpful.") == []
+
+
 # --- Dates of birth -----------------------------------------------------------------------
 
 
