@@ -1,5 +1,7 @@
 """The public guide for families. No sign-in; every page works without JavaScript."""
 
+import functools
+
 from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -131,26 +133,33 @@ def print_view(request):
     generation, context = _guide_context(request)
     reader = context["reader"]
 
-    def render_all():
-        terms = selectors.glossary()
+    glossary_once = functools.cache(selectors.glossary)  # the parts and the steps need it; read it once
+
+    def render_all(pages):
+        terms = glossary_once()
         language = translations.reading_language()
         if language is not None:
-            return translated_pages.shown_parts(selectors.published_parts(), reader, language, terms)
+            return translated_pages.shown_parts(pages, reader, language, terms)
         return [
-            (part.published, render_part(part.published, reader, terms, id_prefix=f"{part.slug}-"))
-            for part in selectors.published_parts()
+            (page.published, render_part(page.published, reader, terms, id_prefix=f"{page.slug}-")) for page in pages
         ]
 
     # Full addresses, so that a printed link still says where it goes.
     site = request.build_absolute_uri("/").rstrip("/")
 
-    def render_for_paper():
+    def render_for_paper(pages):
         return [
             (revision, mark_safe(rendered.html.replace('href="/', f'href="{site}/')))  # noqa: S308 - sanitised already
-            for revision, rendered in render_all()
+            for revision, rendered in render_all(pages)
         ]
 
-    context["parts"] = guide_cache.get_or_render(generation, "print", render_for_paper, reader, site)
+    context["parts"] = guide_cache.get_or_render(
+        generation, "print", lambda: render_for_paper(selectors.published_parts()), reader, site
+    )
+    # "What happens and when" after the parts: families print the steps to take to meetings.
+    context["steps"] = guide_cache.get_or_render(
+        generation, "print-steps", lambda: render_for_paper(journey_map.published_steps()), reader, site
+    )
     return page_cache.mark(render(request, "practice_guide/print.html", context), generation)
 
 

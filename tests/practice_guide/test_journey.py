@@ -178,3 +178,16 @@ def test_the_demo_journey_is_complete_and_loads_once(db, editor):
     found = journey.journey()
     assert len(found.steps) == len(STEPS)
     assert all(step.parts for step in found.steps)
+
+
+def test_the_printable_guide_ends_with_every_published_step(client, steps):
+    content = client.get("/guide/print/").content.decode()
+    assert '<a class="govuk-link" href="#steps">What happens and when: step by step</a>' in content
+    titles = ["Contact and referral", "Assessment"]
+    positions = [content.index(f'">{title}</h3>') for title in titles]
+    assert positions == sorted(positions)
+    assert content.index('id="steps"') > content.index("What to expect</h2>")
+    assert "Someone tells us they are worried." in content
+    assert "A hidden step" not in content
+    # Links print with the site's address, so a printed page still says where they go.
+    assert 'href="http://testserver/guide/what-to-expect/"' in content
