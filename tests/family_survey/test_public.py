@@ -235,3 +235,8 @@ def test_the_empty_questionnaire_comes_from_the_guides_page_cache(client, django
     assert again.content != first.content  # a freshly masked CSRF token in each
     # With a team code from a card, it is rendered afresh, with the code filled in.
     assert 'value="K7P2XQ"' in client.get("/guide/tell-us/?team=K7P2XQ").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/guide/what-to-expect/", "/guide/what-happens-and-when/"])
+def test_families_find_the_questionnaire_from_the_guide(client, guide, url):
+    assert 'href="/guide/tell-us/">Tell us how it is going with your social worker</a>' in client.get(url).content.decode()
