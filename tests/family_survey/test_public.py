@@ -239,4 +239,6 @@ def test_the_empty_questionnaire_comes_from_the_guides_page_cache(client, django
 
 @pytest.mark.parametrize("url", ["/guide/what-to-expect/", "/guide/what-happens-and-when/"])
 def test_families_find_the_questionnaire_from_the_guide(client, guide, url):
-    assert 'href="/guide/tell-us/">Tell us how it is going with your social worker</a>' in client.get(url).content.decode()
+    assert (
+        'href="/guide/tell-us/">Tell us how it is going with your social worker</a>' in client.get(url).content.decode()
+    )
