@@ -37,10 +37,12 @@ document.querySelectorAll("[data-module='portal-readability']").forEach((panel) 
       // Offline or signed out: the button still works.
     }
   };
-  form.querySelectorAll("textarea").forEach((field) => {
-    field.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(refresh, 1000);
-    });
-  });
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 1000);
+  };
+  const fields = [...form.querySelectorAll("textarea")];
+  fields.forEach((field) => field.addEventListener("input", later));
+  // A writer who started typing before this script arrived (a slow connection) still gets a fresh panel.
+  if (fields.some((field) => field.value !== field.defaultValue)) later();
 });

@@ -45,6 +45,11 @@ def sideways_overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
+def wait_for_image(locator) -> None:
+    """Wait until the image has really loaded (not broken): a busy machine paints the text before the pictures."""
+    locator.page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=locator.element_handle())
+
+
 def is_focused(locator) -> bool:
     return locator.evaluate("element => element === document.activeElement")
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from practice_guide import pictures, services
-from tests.browser.helpers import TITLE_SUFFIX, sideways_overflow
+from tests.browser.helpers import TITLE_SUFFIX, sideways_overflow, wait_for_image
 
 pytestmark = pytest.mark.usefixtures("empty_cache")
 
@@ -23,7 +23,7 @@ def test_easy_read_on_a_phone_and_the_editors_picture_picker(phone_page, guide, 
     lines = page.locator(".portal-easy-read__line")
     expect(lines).to_have_count(2)
     expect(lines.first.locator("img")).to_have_attribute("alt", "")
-    assert lines.first.locator("img").evaluate("image => image.naturalWidth") > 0
+    wait_for_image(lines.first.locator("img"))
     expect(page.get_by_text("About 1 minute to read")).to_be_visible()
     assert sideways_overflow(page) <= 0
     assert_accessible(page)

@@ -7,7 +7,13 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
+from tests.browser.helpers import (
+    TITLE_SUFFIX,
+    error_summary,
+    sideways_overflow,
+    wait_for_error_summary_focus,
+    wait_for_image,
+)
 from tests.two_factor import code_for
 
 
@@ -56,7 +62,7 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     expect(page).to_have_title(f"Set up an authenticator app{TITLE_SUFFIX}")
     qr = page.get_by_role("img", name=re.compile("QR code for your authenticator app"))
     expect(qr).to_be_visible()
-    assert qr.evaluate("image => image.naturalWidth") > 0
+    wait_for_image(qr)
     assert_accessible(page)
     page.get_by_text("I cannot scan the QR code").click()
     # Shown in groups of 4; the app takes it with or without the spaces.
