@@ -21,6 +21,7 @@ class Role:
     TRAINING_COORDINATOR = "Training coordinator"
     FACILITATOR = "Group-session facilitator"
     PEOPLE_ADMINISTRATOR = "People administrator"
+    PRACTICE_LEAD = "Practice lead"
 
 
 # Role name -> (what the role is for, the portal's own permissions as "app_label.codename").
@@ -40,6 +41,10 @@ ROLES: dict[str, tuple[str, list[str]]] = {
     Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", []),
     Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
     Role.FACILITATOR: ("The systemic psychotherapist who runs group reflective sessions.", []),
+    Role.PRACTICE_LEAD: (
+        "Leads practice development: keeps the practice handbook and chooses what each role must read.",
+        [],
+    ),
     Role.PEOPLE_ADMINISTRATOR: (
         "Adds new starters, records movers and leavers, and imports people from HR.",
         ["portal.view_team_people", "portal.view_service_people", "portal.manage_people"],

@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "supervision",
     "training",
     "family_survey",
+    "handbook",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

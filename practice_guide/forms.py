@@ -9,11 +9,23 @@ from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy
 
 from portal.form_fields import form_helper
-from practice_guide.models import GlossaryTerm, GuidePart, Kind
+from practice_guide import tool_shape
+from practice_guide.models import HANDBOOK_KINDS, GlossaryTerm, GuidePart, Kind, audience_of
 
 COMMENT_MAX = 1000
 # The guide's own pages: a part with one of these addresses could never be reached.
-RESERVED_SLUGS = {"manage", "print", "glossary", "search", "version", "tell-us", "what-happens-and-when"}
+# The handbook's own pages are in the same list, so one list serves both.
+RESERVED_SLUGS = {
+    "manage",
+    "print",
+    "glossary",
+    "search",
+    "version",
+    "tell-us",
+    "what-happens-and-when",
+    "reading",
+    "required-reading",
+}
 
 
 # --- Readers ------------------------------------------------------------------------------
@@ -114,6 +126,14 @@ class PartForm(forms.Form):
         if self.kind != Kind.STEP:
             del self.fields["timescale"]
             journey_fields = []
+        reader_versions = [
+            Field.textarea("body_children", label_size=Size.SMALL),
+            Field.textarea("body_easy_read", label_size=Size.SMALL),
+            HTML('{% include "practice_guide/manage/includes/picture_picker.html" %}'),
+        ]
+        if self.kind in HANDBOOK_KINDS:
+            self._for_the_handbook()
+            reader_versions = []
         if part is not None and part.published_id is not None:
             self.fields["slug"].disabled = True
         self.helper = form_helper(
@@ -121,13 +141,39 @@ class PartForm(forms.Form):
             Field.text("slug", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
             Field.text("summary", field_width=Fluid.FULL, label_size=Size.SMALL),
             Field.textarea("body_parents", label_size=Size.SMALL),
-            Field.textarea("body_children", label_size=Size.SMALL),
-            Field.textarea("body_easy_read", label_size=Size.SMALL),
-            HTML('{% include "practice_guide/manage/includes/picture_picker.html" %}'),
+            *reader_versions,
             *journey_fields,
             Field.textarea("editor_note", label_size=Size.SMALL),
             Field("edit_version"),
         )
+
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label
+
+    def _for_the_handbook(self):
+        """The handbook has one text, for staff: no children's or easy read versions."""
+        del self.fields["body_children"]
+        del self.fields["body_easy_read"]
+        body = self.fields["body_parents"]
+        body.label = "Text"
+        body.error_messages["required"] = "Enter the text of the page"
+        if self.kind == Kind.TOOL:
+            body.help_text = (
+                "Every tool page has the same seven sections, each starting with ## and its heading: "
+                + ", ".join(tool_shape.SECTIONS)
+                + "."
+            )
+            if self.part is None and not self.is_bound:
+                self.initial.setdefault("body_parents", tool_shape.TEMPLATE)
+        self.fields["summary"].help_text = "One sentence of up to 160 characters. It appears in the handbook's lists."
+        self.fields["editor_note"].help_text = "Sources and reasons for the next editor. Readers never see it."
+
+    def clean_body_parents(self):
+        body = self.cleaned_data["body_parents"]
+        if self.kind == Kind.TOOL and (problem := tool_shape.problem(body)):
+            raise forms.ValidationError(problem)
+        return body
 
     def clean_slug(self):
         if self.part is not None and self.part.published_id is not None:
@@ -137,11 +183,12 @@ class PartForm(forms.Form):
             return slug
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(f"The web address {slug} is used by the guide itself. Choose a different one")
-        taken = GuidePart.objects.filter(slug=slug)
+        taken = GuidePart.objects.filter(slug=slug, audience=audience_of(self.kind))
         if self.part is not None:
             taken = taken.exclude(pk=self.part.pk)
         if taken.exists():
-            raise forms.ValidationError("Another part already uses this web address. Choose a different one")
+            noun = "page" if self.kind in HANDBOOK_KINDS else "part"
+            raise forms.ValidationError(f"Another {noun} already uses this web address. Choose a different one")
         return slug
 
     def clean(self):

@@ -1,8 +1,13 @@
-"""The editors' pages under /guide/manage/: write, preview, publish, schedule, compare, restore."""
+"""The editors' pages: write, preview, publish, schedule, compare, restore.
+
+The part and page views serve both audiences (practice_guide/editing.py): the guide for families under
+/guide/manage/ and the practice handbook under /handbook/manage/. Each takes the ``audience`` its URL conf
+passes, and reaches only that audience's pages. The glossary and feedback views are the guide's alone."""
 
 import difflib
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,15 +17,20 @@ from portal.access import access_required
 from portal.csv_export import csv_response
 from portal.edit_conflicts import EditConflictError
 from practice_guide import journey, readability, selectors, services
-from practice_guide.access import can_edit_guide
+from practice_guide.access import can_edit_guide, editor_required
+from practice_guide.editing import NEW_PAGE_LABELS, editing_for, url
 from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
-from practice_guide.models import GlossaryTerm, GuidePart, Kind, Reader
+from practice_guide.models import HANDBOOK_KINDS, Audience, GlossaryTerm, GuidePart, Kind, Reader
 from practice_guide.rendering import render_part
 
 
-def _part(request, pk) -> GuidePart:
-    parts = GuidePart.objects.for_editor(request.user).select_related("draft", "published", "scheduled")
+def _part(request, pk, audience) -> GuidePart:
+    parts = GuidePart.objects.for_editor(request.user, audience).select_related("draft", "published", "scheduled")
     return get_object_or_404(parts, pk=pk)
+
+
+def _render(request, template, context, audience):
+    return render(request, template, {**context, "editing": editing_for(audience)})
 
 
 def _text(form) -> services.PartText:
@@ -36,9 +46,11 @@ def _text(form) -> services.PartText:
     )
 
 
-def _readability(parents, children, easy_read=None) -> list:
+def _readability(parents, children, easy_read=None, *, audience=Audience.FAMILIES) -> list:
     """(label, report) for each version that has text, for the editor's readability panel."""
     terms = selectors.glossary()
+    if audience == Audience.STAFF:
+        return [("Text", readability.check(parents or "", terms))]
     return [
         ("Version for parents and carers", readability.check(parents or "", terms)),
         (
@@ -53,34 +65,52 @@ def _bodies(data) -> tuple:
     return data.get("body_parents"), data.get("body_children"), data.get("body_easy_read")
 
 
-@access_required(can_edit_guide)
-def part_list(request):
-    pages = list(selectors.parts_for_editor(request.user))
-    return render(
+@editor_required
+def part_list(request, audience=Audience.FAMILIES):
+    pages = list(selectors.parts_for_editor(request.user, audience))
+    if audience == Audience.STAFF:
+        sections = [
+            {
+                "kind": kind,
+                "heading": Kind(kind).label,
+                "add_label": NEW_PAGE_LABELS[kind],
+                "add_url": url(request, f"manage-create-{kind}"),
+                "pages": [page for page in pages if page.kind == kind],
+            }
+            for kind in HANDBOOK_KINDS
+        ]
+        return _render(request, "practice_guide/manage/handbook_list.html", {"sections": sections}, audience)
+    return _render(
         request,
         "practice_guide/manage/part_list.html",
         {
             "parts": [page for page in pages if page.kind == Kind.PART],
             "steps": [page for page in pages if page.kind == Kind.STEP],
         },
+        audience,
     )
 
 
-@access_required(can_edit_guide)
-def part_create(request, kind=Kind.PART):
-    """A new part, or (kind=Kind.STEP, from "Add a journey step") a new step of "What happens and when"."""
+@editor_required
+def part_create(request, kind=Kind.PART, audience=Audience.FAMILIES):
+    """A new page of the kind its URL names: a part or (from "Add a journey step") a step of "What happens and
+    when" in the guide; a page about our model, a tool or a page about learning together in the handbook."""
+    editing = editing_for(audience)
+    if kind not in editing.kinds:
+        raise Http404
     form = PartForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
         part = services.create_part(slug=form.cleaned_data["slug"], text=_text(form), by=request.user, kind=kind)
-        messages.success(request, f"“{part.draft.title}” was created as a draft. Families cannot see it yet.")
-        return redirect("practice_guide:manage-edit", pk=part.pk)
-    report = _readability(*_bodies(request.POST)) if form.is_bound else []
-    return render(request, "practice_guide/manage/part_form.html", {"form": form, "part": None, "report_items": report})
+        messages.success(request, f"“{part.draft.title}” was created as a draft. {editing.readers} cannot see it yet.")
+        return redirect(url(request, "manage-edit", pk=part.pk))
+    report = _readability(*_bodies(request.POST), audience=audience) if form.is_bound else []
+    context = {"form": form, "part": None, "report_items": report, "new_page_label": NEW_PAGE_LABELS[kind]}
+    return _render(request, "practice_guide/manage/part_form.html", context, audience)
 
 
-@access_required(can_edit_guide)
-def part_edit(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_edit(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     draft = part.draft
     conflict = None
     if request.method == "POST":
@@ -102,15 +132,19 @@ def part_edit(request, pk):
                 form.data["edit_version"] = conflict.edit_version
                 form.add_error(
                     None,
-                    "Someone else saved this part while you were editing it. Your changes have not been saved yet. "
+                    f"Someone else saved this {editing_for(audience).noun} while you were editing it. "
+                    "Your changes have not been saved yet. "
                     "Compare the two versions below, then save again to replace theirs with yours",
                 )
             else:
                 if action == "save-and-preview":
-                    return redirect("practice_guide:manage-preview", pk=part.pk)
-                messages.success(request, "Your draft was saved. Families still see the published version.")
-                return redirect("practice_guide:manage-edit", pk=part.pk)
-        report = _readability(*_bodies(request.POST))
+                    return redirect(url(request, "manage-preview", pk=part.pk))
+                messages.success(
+                    request,
+                    f"Your draft was saved. {editing_for(audience).readers} still see the published version.",
+                )
+                return redirect(url(request, "manage-edit", pk=part.pk))
+        report = _readability(*_bodies(request.POST), audience=audience)
     else:
         form = PartForm(
             part=part,
@@ -126,24 +160,24 @@ def part_edit(request, pk):
                 "edit_version": part.edit_version,
             },
         )
-        report = _readability(draft.body_parents, draft.body_children, draft.body_easy_read)
+        report = _readability(draft.body_parents, draft.body_children, draft.body_easy_read, audience=audience)
     context = {"form": form, "part": part, "report_items": report, "conflict": conflict}
     if conflict is not None:
         context["their_draft"] = GuidePart.objects.select_related("draft__created_by").get(pk=part.pk).draft
-    return render(request, "practice_guide/manage/part_form.html", context)
+    return _render(request, "practice_guide/manage/part_form.html", context, audience)
 
 
 @require_POST
-@access_required(can_edit_guide)
-def readability_check(request):
+@editor_required
+def readability_check(request, audience=Audience.FAMILIES):
     """The readability panel for the text in the form, for the editor page's script to refresh as people type."""
-    report = _readability(*_bodies(request.POST))
-    return render(request, "practice_guide/manage/readability_panel.html", {"report_items": report})
+    report = _readability(*_bodies(request.POST), audience=audience)
+    return _render(request, "practice_guide/manage/readability_panel.html", {"report_items": report}, audience)
 
 
-@access_required(can_edit_guide)
-def part_preview(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_preview(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     reader = request_params.choice(request.GET.get("reader"), Reader) or Reader.PARENTS
     revision = part.draft
     contents = selectors.contents()
@@ -168,54 +202,58 @@ def part_preview(request, pk):
 
 
 @require_POST
-@access_required(can_edit_guide)
-def part_publish(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_publish(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     services.publish(part, by=request.user)
-    messages.success(request, f"“{part.draft.title}” is published. Families can read it now.")
-    return redirect("practice_guide:manage-edit", pk=part.pk)
+    messages.success(request, f"“{part.draft.title}” is published. {editing_for(audience).readers} can read it now.")
+    return redirect(url(request, "manage-edit", pk=part.pk))
 
 
-@access_required(can_edit_guide)
-def part_schedule(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_schedule(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         services.cancel_schedule(part, by=request.user)
         messages.success(request, "Publishing is no longer scheduled.")
-        return redirect("practice_guide:manage-edit", pk=part.pk)
+        return redirect(url(request, "manage-edit", pk=part.pk))
     form = ScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.schedule(part, when=form.cleaned_data["when"], by=request.user)
         when = timezone.localtime(form.cleaned_data["when"])
         messages.success(request, f"The current draft will be published on {when:%-d %B %Y at %H:%M}.")
-        return redirect("practice_guide:manage-edit", pk=part.pk)
-    return render(request, "practice_guide/manage/schedule.html", {"form": form, "part": part})
+        return redirect(url(request, "manage-edit", pk=part.pk))
+    return _render(request, "practice_guide/manage/schedule.html", {"form": form, "part": part}, audience)
 
 
 @require_POST
-@access_required(can_edit_guide)
-def part_unpublish(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_unpublish(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     services.unpublish(part, by=request.user)
-    messages.success(request, f"“{part.draft.title}” is unpublished. Families can no longer see it.")
-    return redirect("practice_guide:manage-edit", pk=part.pk)
+    readers = editing_for(audience).readers
+    messages.success(request, f"“{part.draft.title}” is unpublished. {readers} can no longer see it.")
+    return redirect(url(request, "manage-edit", pk=part.pk))
 
 
 @require_POST
-@access_required(can_edit_guide)
-def part_move(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_move(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     services.move(part, up=request.POST.get("direction") == "up", by=request.user)
-    return redirect("practice_guide:manage")
+    return redirect(url(request, "manage"))
 
 
-@access_required(can_edit_guide)
-def part_history(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_history(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     revisions = part.revisions.select_related("created_by").order_by("-number")
     events = part.events.select_related("by", "revision").order_by("-at", "-id")[:100]
-    return render(
-        request, "practice_guide/manage/history.html", {"part": part, "revisions": revisions, "events": events}
+    return _render(
+        request,
+        "practice_guide/manage/history.html",
+        {"part": part, "revisions": revisions, "events": events},
+        audience,
     )
 
 
@@ -230,40 +268,49 @@ def _diff_rows(before: str, after: str) -> list[tuple[str, str]]:
     return rows
 
 
-@access_required(can_edit_guide)
-def part_compare(request, pk):
-    part = _part(request, pk)
+@editor_required
+def part_compare(request, pk, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     revisions = {r.number: r for r in part.revisions.select_related("created_by")}
     older = revisions.get(request_params.positive_int(request.GET.get("a")))
     newer = revisions.get(request_params.positive_int(request.GET.get("b")))
     if older is None or newer is None:
-        messages.error(request, "Choose two versions of this part to compare.")
-        return redirect("practice_guide:manage-history", pk=part.pk)
-    fields = [
-        ("Title", older.title, newer.title),
-        ("Summary", older.summary, newer.summary),
-        ("Version for parents and carers", older.body_parents, newer.body_parents),
-        ("Version for children and young people", older.body_children, newer.body_children),
-        ("Easy read version", older.body_easy_read, newer.body_easy_read),
-        ("How long it usually takes", older.timescale, newer.timescale),
-        ("Note for editors", older.editor_note, newer.editor_note),
-    ]
+        messages.error(request, f"Choose two versions of this {editing_for(audience).noun} to compare.")
+        return redirect(url(request, "manage-history", pk=part.pk))
+    if audience == Audience.STAFF:
+        fields = [
+            ("Title", older.title, newer.title),
+            ("Summary", older.summary, newer.summary),
+            ("Text", older.body_parents, newer.body_parents),
+            ("Note for editors", older.editor_note, newer.editor_note),
+        ]
+    else:
+        fields = [
+            ("Title", older.title, newer.title),
+            ("Summary", older.summary, newer.summary),
+            ("Version for parents and carers", older.body_parents, newer.body_parents),
+            ("Version for children and young people", older.body_children, newer.body_children),
+            ("Easy read version", older.body_easy_read, newer.body_easy_read),
+            ("How long it usually takes", older.timescale, newer.timescale),
+            ("Note for editors", older.editor_note, newer.editor_note),
+        ]
     sections = [(label, _diff_rows(a, b), a == b) for label, a, b in fields]
-    return render(
+    return _render(
         request,
         "practice_guide/manage/compare.html",
         {"part": part, "older": older, "newer": newer, "sections": sections},
+        audience,
     )
 
 
 @require_POST
-@access_required(can_edit_guide)
-def part_restore(request, pk, number):
-    part = _part(request, pk)
+@editor_required
+def part_restore(request, pk, number, audience=Audience.FAMILIES):
+    part = _part(request, pk, audience)
     revision = get_object_or_404(part.revisions, number=number)
     services.restore(part, revision, by=request.user)
     messages.success(request, f"Version {number} is the draft again. Publish it when you are ready.")
-    return redirect("practice_guide:manage-edit", pk=part.pk)
+    return redirect(url(request, "manage-edit", pk=part.pk))
 
 
 @access_required(can_edit_guide)

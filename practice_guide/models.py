@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from practice_guide.access import can_edit_guide
+from practice_guide.access import can_edit, can_edit_guide
 
 
 class Reader(models.TextChoices):
@@ -16,18 +16,47 @@ class Reader(models.TextChoices):
     EASY_READ = "easy-read", "Easy read"
 
 
+class Audience(models.TextChoices):
+    """One engine, two audiences: the public guide for families and the staff practice handbook are written,
+    versioned and published the same way, and must never mix. Families' pages are public; handbook pages
+    are for signed-in staff only (handbook/)."""
+
+    FAMILIES = "families", "Families"
+    STAFF = "staff", "Staff"
+
+
 class Kind(models.TextChoices):
-    """A page of the guide is either a part (in the contents) or a step of the family's journey
-    ("What happens and when"). Both are edited, versioned and published the same way."""
+    """What a page is, which also says whose it is.
+
+    The guide for families has parts (in the contents) and the steps of the family's journey ("What happens
+    and when"). The handbook for staff has pages about our model of practice, one page per practice tool
+    (each in the same shape, handbook/tool_shape.py) and pages on how we learn together.
+    """
 
     PART = "part", "Part"
     STEP = "step", "Journey step"
+    MODEL = "model", "Our model of practice"
+    TOOL = "tool", "Tool"
+    LEARNING = "learning", "How we learn together"
+
+
+FAMILY_KINDS = (Kind.PART, Kind.STEP)
+HANDBOOK_KINDS = (Kind.MODEL, Kind.TOOL, Kind.LEARNING)
+
+
+def audience_of(kind: str) -> str:
+    return Audience.STAFF if kind in HANDBOOK_KINDS else Audience.FAMILIES
 
 
 class GuidePartQuerySet(models.QuerySet):
-    def published(self):
-        """Pages families can read (parts and journey steps), in guide order, with the version they see."""
-        return self.filter(published__isnull=False).select_related("published").order_by("position", "id")
+    def published(self, audience: str = Audience.FAMILIES):
+        """Pages their readers can see, in order, with the version they see: families' pages (parts and journey
+        steps) unless the handbook's are asked for by name, so that no families' page can show staff text."""
+        return (
+            self.filter(audience=audience, published__isnull=False)
+            .select_related("published")
+            .order_by("position", "id")
+        )
 
     def parts(self):
         return self.filter(kind=Kind.PART)
@@ -35,10 +64,17 @@ class GuidePartQuerySet(models.QuerySet):
     def steps(self):
         return self.filter(kind=Kind.STEP)
 
-    def for_editor(self, user):
-        """The one scoping rule for editing: guide editors may reach every part, nobody else any."""
-        if user.is_authenticated and can_edit_guide(user):
-            return self.all()
+    def for_families(self):
+        return self.filter(audience=Audience.FAMILIES)
+
+    def handbook(self):
+        return self.filter(audience=Audience.STAFF)
+
+    def for_editor(self, user, audience: str = Audience.FAMILIES):
+        """The one scoping rule for editing: the editors of an audience's pages reach all of them and nothing
+        of the other audience's; everyone else reaches none."""
+        if user.is_authenticated and can_edit(user, audience):
+            return self.filter(audience=audience)
         return self.none()
 
 
@@ -46,8 +82,9 @@ class GuidePart(models.Model):
     """One part of the guide. Its words live in revisions; the part says which one families see."""
 
     slug = models.SlugField(
-        "web address", max_length=80, unique=True, help_text="The end of the page's address, like what-to-expect."
+        "web address", max_length=80, help_text="The end of the page's address, like what-to-expect."
     )
+    audience = models.CharField(max_length=10, choices=Audience, default=Audience.FAMILIES)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.PART)
     position = models.PositiveIntegerField(default=0, help_text="Order in the guide, lowest first.")
     published = models.ForeignKey(
@@ -68,13 +105,22 @@ class GuidePart(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
-        permissions = [("manage_guide", "Can write, publish and unpublish the guide for families")]
+        permissions = [
+            ("manage_guide", "Can write, publish and unpublish the guide for families"),
+            ("manage_handbook", "Can write, publish and unpublish the practice handbook for staff"),
+        ]
         constraints = [
+            models.UniqueConstraint(fields=["audience", "slug"], name="guidepart_slug_unique_in_audience"),
+            models.CheckConstraint(
+                condition=models.Q(audience=Audience.FAMILIES, kind__in=FAMILY_KINDS)
+                | models.Q(audience=Audience.STAFF, kind__in=HANDBOOK_KINDS),
+                name="guidepart_kind_belongs_to_audience",
+            ),
             models.CheckConstraint(
                 condition=models.Q(scheduled__isnull=True, publish_at__isnull=True)
                 | models.Q(scheduled__isnull=False, publish_at__isnull=False),
                 name="guidepart_schedule_has_a_time",
-            )
+            ),
         ]
         # Every guide page, even one served whole from the cache, asks whether a part is due to publish.
         indexes = [

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from practice_guide.journey import page_url
-from practice_guide.models import GlossaryTerm, GuidePart, PageFeedback, Reader
+from practice_guide.models import Audience, GlossaryTerm, GuidePart, PageFeedback, Reader
 
 
 @dataclass(frozen=True)
@@ -107,18 +107,23 @@ def _text_for(reader: str):
     return parents
 
 
-def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResult]:
+def search(
+    query_text: str, reader: str, *, limit: int = 20, audience: str = Audience.FAMILIES, url_for=None
+) -> list[SearchResult]:
     """Published parts and glossary entries matching the query, best first. Drafts never appear.
 
     Parts match on their published revision's stored, GIN-indexed vector (Revision.search_vector), so
     the cost grows with the matches rather than the size of the guide; snippets are made only for the
     parts shown.
+
+    Families' pages and the glossary unless ``audience`` names the handbook: then handbook pages alone, each
+    linked by ``url_for(part)`` (the handbook's own address), and never a families' page.
     """
     query = SearchQuery(_match_text(query_text), search_type="websearch", config="english")
     body_field = _text_for(reader)
     headline_options = {"start_sel": _START, "stop_sel": _STOP, "max_words": 30, "min_words": 15, "config": "english"}
     parts = (
-        GuidePart.objects.published()
+        GuidePart.objects.published(audience)
         .filter(published__search_vector=query)
         .annotate(rank=SearchRank(F("published__search_vector"), query))
         .annotate(snippet=SearchHeadline(_snippet_source(body_field, query_text), query, **headline_options))
@@ -136,13 +141,13 @@ def search(query_text: str, reader: str, *, limit: int = 20) -> list[SearchResul
         .only("term", "slug")
         .order_by("-rank")[:limit]
     )
+    url_for = url_for or (lambda part: page_url(part.kind, part.slug))
     results = [
-        (
-            part.rank,
-            SearchResult(part.published.title, page_url(part.kind, part.slug), _highlight(part.snippet), part.kind),
-        )
+        (part.rank, SearchResult(part.published.title, url_for(part), _highlight(part.snippet), part.kind))
         for part in parts
     ]
+    if audience != Audience.FAMILIES:
+        return [result for _rank, result in results]
     results += [
         (
             term.rank,
@@ -182,9 +187,11 @@ def suggestion(query_text: str, known_words: frozenset[str]) -> str | None:
 # --- Editors ------------------------------------------------------------------------------
 
 
-def parts_for_editor(user):
+def parts_for_editor(user, audience: str = Audience.FAMILIES):
     return (
-        GuidePart.objects.for_editor(user).select_related("draft", "published", "scheduled").order_by("position", "id")
+        GuidePart.objects.for_editor(user, audience)
+        .select_related("draft", "published", "scheduled")
+        .order_by("position", "id")
     )
 
 
@@ -208,7 +215,8 @@ def feedback_report(start: date, end: date, *, comments_per_part: int = 5) -> li
     """For each part: yes and no answers between two dates (inclusive) and its latest comments."""
     in_period = Q(feedback__created_at__date__gte=start, feedback__created_at__date__lte=end)
     parts = (
-        GuidePart.objects.select_related("draft")
+        GuidePart.objects.for_families()
+        .select_related("draft")
         .annotate(
             yes=Count("feedback", filter=in_period & Q(feedback__useful=True)),
             no=Count("feedback", filter=in_period & Q(feedback__useful=False)),

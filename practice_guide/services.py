@@ -9,7 +9,16 @@ from django.utils import timezone
 from portal.edit_conflicts import bump_version, save_if_unchanged
 from practice_guide import easy_read, guide_cache
 from practice_guide.markdown import plain_text
-from practice_guide.models import GlossaryTerm, GuidePart, Kind, PageFeedback, PartEvent, Revision
+from practice_guide.models import (
+    Audience,
+    GlossaryTerm,
+    GuidePart,
+    Kind,
+    PageFeedback,
+    PartEvent,
+    Revision,
+    audience_of,
+)
 
 Action = PartEvent.Action
 
@@ -37,10 +46,12 @@ class PartText:
         )
 
 
-def _refresh_public_pages() -> None:
+def _refresh_public_pages(part: GuidePart | None = None) -> None:
     # In the change's own transaction: the new generation and the new words commit together, so no
     # server can pair the old generation with the new words or the new generation with the old.
-    guide_cache.start_new_generation()
+    # The handbook's pages are never in the families' page cache: changing one leaves that cache be.
+    if part is None or part.audience == Audience.FAMILIES:
+        guide_cache.start_new_generation()
 
 
 def _new_revision(part: GuidePart, text: PartText, by) -> Revision:
@@ -68,9 +79,10 @@ def _locked(part: GuidePart) -> GuidePart:
 
 @transaction.atomic
 def create_part(*, slug: str, text: PartText, by, kind: str = Kind.PART) -> GuidePart:
-    """A new part, or a new journey step (kind=Kind.STEP), last in its list, as a draft."""
+    """A new page of the kind (a part, a journey step, or one of the handbook's kinds), last in its list, as a
+    draft. Its kind says whose it is: the families' guide or the staff handbook."""
     last = GuidePart.objects.filter(kind=kind).aggregate(last=Max("position"))["last"]
-    part = GuidePart.objects.create(slug=slug, position=(last or 0) + 1, kind=kind)
+    part = GuidePart.objects.create(slug=slug, position=(last or 0) + 1, kind=kind, audience=audience_of(kind))
     revision = _new_revision(part, text, by)
     part.draft = revision
     part.save(update_fields=["draft"])
@@ -98,7 +110,7 @@ def _make_public(part: GuidePart, revision: Revision, *, by, action=Action.PUBLI
         revision.save(update_fields=["first_published_at"])
     bump_version(part, version_field="edit_version", published=revision, scheduled=None, publish_at=None)
     PartEvent.objects.create(part=part, revision=revision, action=action, by=by, note=note)
-    _refresh_public_pages()
+    _refresh_public_pages(part)
 
 
 @transaction.atomic
@@ -146,7 +158,7 @@ def unpublish(part: GuidePart, *, by) -> None:
         return
     bump_version(current, version_field="edit_version", published=None)
     PartEvent.objects.create(part=current, revision=current.published, action=Action.UNPUBLISHED, by=by)
-    _refresh_public_pages()
+    _refresh_public_pages(current)
 
 
 @transaction.atomic
@@ -175,7 +187,7 @@ def move(part: GuidePart, *, up: bool, by) -> None:
         if each.position != position:
             GuidePart.objects.filter(pk=each.pk).update(position=position)
     PartEvent.objects.create(part=part, action=Action.MOVED, by=by, note="up" if up else "down")
-    _refresh_public_pages()
+    _refresh_public_pages(part)
 
 
 def record_feedback(part: GuidePart, *, useful: bool, reader: str) -> PageFeedback:

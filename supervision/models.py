@@ -147,6 +147,14 @@ class Session(models.Model):
         "reflective frame", max_length=20, choices=FrameChoice.choices, default=FrameChoice.INTEGRATED
     )
     notes = models.JSONField("reflective notes", default=dict, blank=True)
+    # The practice handbook's tools used in the session (its tool pages). Only the record's readers see them.
+    tools = models.ManyToManyField(
+        "practice_guide.GuidePart",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "tool"},
+        verbose_name="tools used",
+    )
     scale = models.PositiveSmallIntegerField(
         "scale (0 to 10)", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(10)]
     )

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch, Q
 
+from practice_guide.models import GuidePart, Kind
 from supervision import access
 from supervision.models import Action, Addendum, Agreement, Session
 
@@ -146,6 +147,18 @@ def sessions_led_by(user, supervisee_id: int | None = None):
     return sessions.order_by("-held_on", "-pk")
 
 
+def _published_tools() -> Prefetch:
+    """A session's handbook tools whose pages staff can read now, as `published_tools`, in the handbook's order."""
+    return Prefetch(
+        "tools",
+        queryset=GuidePart.objects.handbook()
+        .filter(kind=Kind.TOOL, published__isnull=False)
+        .select_related("published")
+        .order_by("position", "pk"),
+        to_attr="published_tools",
+    )
+
+
 def session_page(user, pk: int) -> Session:
     """One session with everything shown on its page, in a fixed number of queries. Raises DoesNotExist."""
     return (
@@ -156,6 +169,7 @@ def session_page(user, pk: int) -> Session:
             Prefetch("actions", queryset=Action.objects.select_related("owner")),
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
             Prefetch("preparations", queryset=access.preparations_for(user).select_related("author")),
+            _published_tools(),
         )
         .get(pk=pk)
     )
@@ -171,6 +185,7 @@ def whole_record_of(user):
             "case_discussions",
             Prefetch("actions", queryset=Action.objects.select_related("owner")),
             Prefetch("addenda", queryset=Addendum.objects.select_related("author")),
+            _published_tools(),
         )
         .order_by("-held_on", "-pk")
     )

@@ -118,6 +118,8 @@ class SessionRecord:
     scale: int | None
     caseload_children: int | None
     caseload_complexity: str
+    # The published handbook tool pages used; None leaves the session's tools as they are.
+    tools: list | None = None
 
 
 def _clear_signatures() -> dict:
@@ -142,6 +144,10 @@ def write_record(session: Session, *, record: SessionRecord, expected_version: i
         recorded_at=session.recorded_at or timezone.now(),
         **_clear_signatures(),
     )
+    if record.tools is not None:
+        # The form offers only published tool pages: a tool whose page was unpublished since stays linked.
+        unpublished = session.tools.filter(published__isnull=True)
+        session.tools.set([*record.tools, *unpublished])
     audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, "Supervisor’s record saved")
 
 

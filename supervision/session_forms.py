@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from portal.form_fields import date_field, form_helper, text_field
+from practice_guide.models import Audience, GuidePart, Kind
 from supervision.forms import VersionedForm
 from supervision.frames import FRAMES, FrameChoice
 from supervision.models import ComplexityChoice, ResponseChoice
@@ -57,6 +58,11 @@ class BookSessionForm(forms.Form):
         return held_on
 
 
+def published_handbook_tools():
+    """The handbook's tool pages staff can read now, with their published text, in the handbook's order."""
+    return GuidePart.objects.published(Audience.STAFF).filter(kind=Kind.TOOL)
+
+
 class SessionRecordForm(VersionedForm):
     """The supervisor's record. The fields for the chosen frame's prompts are added on the fly."""
 
@@ -93,9 +99,28 @@ class SessionRecordForm(VersionedForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
 
+    tools = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label="Tools from the practice handbook you used",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply. Each links to the tool’s page in the handbook.",
+        error_messages={
+            "invalid_choice": "Choose tools from the list",
+            "invalid_pk_value": "Choose tools from the list",
+        },
+    )
+
     def __init__(self, *args, frame: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.frame = FRAMES[frame]
+        tools = published_handbook_tools()
+        if tools.exists():
+            self.fields["tools"].queryset = tools
+            self.fields["tools"].label_from_instance = lambda part: part.published.title
+        else:
+            # Nothing published to choose from: saving leaves the session's tools alone.
+            del self.fields["tools"]
         prompt_fields = []
         for prompt in self.frame.prompts:
             self.fields[f"note_{prompt.key}"] = text_field(prompt.label, help_text=prompt.hint)
@@ -107,6 +132,7 @@ class SessionRecordForm(VersionedForm):
         self.helper = form_helper(
             Field.text("held_on", field_width=Fluid.ONE_THIRD),
             Fieldset(*prompt_fields, legend=self.frame.label, legend_size=Size.MEDIUM),
+            *([Field.checkboxes("tools", legend_size=Size.MEDIUM, small=True)] if "tools" in self.fields else []),
             Fieldset(
                 Field.text("caseload_children", field_width=3),
                 Field.select("caseload_complexity"),

@@ -124,6 +124,7 @@ def session_record(request, pk):
                 scale=data.get("scale"),
                 caseload_children=data["caseload_children"],
                 caseload_complexity=data["caseload_complexity"],
+                tools=data.get("tools"),
             )
             try:
                 services.write_record(session, record=record, expected_version=data["version"], by=request.user)
@@ -142,6 +143,7 @@ def session_record(request, pk):
             "scale": session.scale,
             "caseload_children": session.caseload_children,
             "caseload_complexity": session.caseload_complexity,
+            "tools": [tool.pk for tool in session.published_tools],
         }
         initial.update({f"note_{key}": text for key, text in session.notes.items()})
         form = SessionRecordForm(initial=initial, frame=frame)

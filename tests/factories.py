@@ -67,6 +67,27 @@ def published_part(slug="what-to-expect", title="What to expect", *, by=None, ch
     return part
 
 
+def _tool_body() -> str:
+    from practice_guide.tool_shape import SECTIONS
+
+    return "\n\n".join(f"## {heading}\n\nWhat to know about {heading.lower()}." for heading in SECTIONS)
+
+
+def handbook_page(slug="our-vision", title="Our vision", *, kind="model", by=None, body=None, publish=True):
+    """A page of the staff practice handbook, made and (unless publish=False) published the way editors do.
+    A tool page gets the tool shape's seven sections."""
+    from practice_guide import services
+
+    if body is None:
+        body = _tool_body() if kind == "tool" else f"Relationships are how we help.\n\n## About {title}\n\nStaff only."
+    text = services.PartText(title=title, summary=f"A short summary of {title.lower()}.", body_parents=body)
+    page = services.create_part(slug=slug, text=text, by=by, kind=kind)
+    if publish:
+        services.publish(page, by=by)
+    page.refresh_from_db()
+    return page
+
+
 def draft_part(slug="draft-only", title="A secret draft", *, by=None, body="This is not ready for families."):
     from practice_guide import services
 

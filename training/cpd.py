@@ -1,7 +1,7 @@
-"""A person's CPD record for one financial year: hours from courses, group reflective sessions and
-external learning, with the reflections they wrote.
+"""A person's CPD record for one financial year: hours from courses, group reflective sessions, external
+learning and the practice handbook pages they confirmed reading, with the reflections they wrote.
 
-Four queries, whatever the size of the record. What a viewer reads is scoped by `training.access`
+Five queries, whatever the size of the record. What a viewer reads is scoped by `training.access`
 (course evaluations, for example, are the person's own and the coordinator's, not their manager's).
 Group reflective sessions give only their date, theme and length: never the group's learning points.
 """
@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
+from handbook.models import ReadConfirmation
 from supervision.models import GroupSession
 from training import access
 from training.models import Decision, financial_year_bounds, financial_year_of
@@ -17,7 +20,8 @@ from training.models import Decision, financial_year_bounds, financial_year_of
 COURSE = "Course"
 GROUP_SESSION = "Group reflective session"
 EXTERNAL = "External learning"
-SOURCES = (COURSE, GROUP_SESSION, EXTERNAL)
+HANDBOOK_READING = "Handbook reading"
+SOURCES = (COURSE, GROUP_SESSION, EXTERNAL, HANDBOOK_READING)
 # How many past years one may choose, besides this one.
 PAST_YEARS = 6
 
@@ -161,6 +165,23 @@ def cpd_record(viewer, person, year: int) -> CpdRecord:
                 reflection=entry.reflection,
                 waiting=entry.status == Decision.SUBMITTED,
                 learning_id=entry.pk,
+            )
+        )
+    # Reading the practice handbook: each version someone confirmed reading counts its reading time. Their own
+    # record, and what their manager sees of it: only titles and times.
+    confirmations = (
+        ReadConfirmation.objects.filter(person=person, confirmed_at__date__range=(starts, ends))
+        .select_related("revision")
+        .only("confirmed_at", "minutes", "revision__title", "revision__number")
+    )
+    for confirmation in confirmations:
+        record.items.append(
+            CpdItem(
+                day=timezone.localdate(confirmation.confirmed_at),
+                title=confirmation.revision.title,
+                source=HANDBOOK_READING,
+                detail=f"Practice handbook, version {confirmation.revision.number}",
+                hours=(Decimal(confirmation.minutes) / 60).quantize(Decimal("0.01")),
             )
         )
     record.items.sort(key=lambda item: (item.day, item.source, item.title))

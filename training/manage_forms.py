@@ -11,12 +11,23 @@ from django.contrib.auth.models import Group
 
 from portal.form_fields import form_helper, text_field
 from portal.roles import ROLES
+from practice_guide.models import Audience, GuidePart, Kind
 from training.models import Course, Format, Level, Programme
 
 
 def roles():
     """The portal's roles, as the groups a course can be required for or a target can count."""
     return Group.objects.filter(name__in=ROLES).order_by("name")
+
+
+def handbook_tools():
+    """The handbook's tool pages, published or still in draft, in the handbook's order: a course can be linked
+    to a tool before its page is published (the course page links only to published ones)."""
+    return (
+        GuidePart.objects.filter(kind=Kind.TOOL, audience=Audience.STAFF)
+        .select_related("draft")
+        .order_by("position", "pk")
+    )
 
 
 def money_field(label: str, *, help_text: str = "", positive: bool = False, max_digits: int = 10) -> forms.DecimalField:
@@ -152,6 +163,17 @@ class CourseForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     description = text_field("Description", help_text="What people will learn, and anything they need to prepare.")
+    tools = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label="Handbook tools this course teaches",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each tool’s page in the practice handbook lists the courses that teach it. Leave all empty if none.",
+        error_messages={
+            "invalid_choice": "Choose tools from the list",
+            "invalid_pk_value": "Choose tools from the list",
+        },
+    )
     is_active = forms.TypedChoiceField(
         label="Is the course offered now?",
         choices=[("yes", "Yes, people can book it"), ("no", "No, hide it from the catalogue")],
@@ -174,12 +196,20 @@ class CourseForm(forms.ModelForm):
             "required_for",
             "refresh_months",
             "description",
+            "tools",
             "is_active",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["required_for"].queryset = roles()
+        tools = handbook_tools()
+        if tools.exists():
+            self.fields["tools"].queryset = tools
+            self.fields["tools"].label_from_instance = lambda part: part.draft.title if part.draft_id else part.slug
+        else:
+            # No tool pages in the handbook yet: nothing to choose, and saving leaves the links alone.
+            del self.fields["tools"]
         if self.instance.pk:
             self.initial["is_active"] = "yes" if self.instance.is_active else "no"
         self.helper = form_helper(
@@ -193,6 +223,7 @@ class CourseForm(forms.ModelForm):
             Field.checkboxes("required_for", legend_size=Size.SMALL, small=True),
             Field.text("refresh_months", field_width=3),
             Field.textarea("description"),
+            *([Field.checkboxes("tools", legend_size=Size.SMALL, small=True)] if "tools" in self.fields else []),
             Field.radios("is_active", legend_size=Size.SMALL, small=True),
             Button("save", "Save course"),
         )

@@ -41,9 +41,13 @@ def save_programme(programme: Programme) -> Programme:
 
 
 @transaction.atomic
-def save_course(course: Course, *, required_for) -> Course:
+def save_course(course: Course, *, required_for, tools=None) -> Course:
+    """Save the course and the roles it is required for; `tools` (the handbook tool pages it teaches), when
+    given, replaces its links to them."""
     course.save()
     course.required_for.set(required_for)
+    if tools is not None:
+        course.tools.set(tools)
     return course
 
 

@@ -83,7 +83,9 @@ def _course_page(request, course):
     if request.method == "POST" and form.is_valid():
         try:
             course = manage_services.save_course(
-                form.save(commit=False), required_for=form.cleaned_data["required_for"]
+                form.save(commit=False),
+                required_for=form.cleaned_data["required_for"],
+                tools=form.cleaned_data.get("tools"),
             )
         except IntegrityError:
             form.add_error("title", "The programme already has a course with this title. Choose another title.")

@@ -86,6 +86,15 @@ class Course(models.Model):
         help_text="Leave empty if it never needs refreshing.",
     )
     description = models.TextField(blank=True)
+    # The practice handbook's tool pages this course teaches: each tool page lists its courses, and the
+    # course page links back to the tools.
+    tools = models.ManyToManyField(
+        "practice_guide.GuidePart",
+        blank=True,
+        related_name="courses",
+        limit_choices_to={"kind": "tool"},
+        verbose_name="handbook tools it teaches",
+    )
     is_active = models.BooleanField("offered now", default=True)
     position = models.PositiveSmallIntegerField(default=0)
 

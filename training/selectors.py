@@ -12,6 +12,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from portal.dates import add_months
+from practice_guide.models import Audience, GuidePart, Kind
 from training import access
 from training.matrix_cells import EXPIRING_DAYS
 from training.models import (
@@ -255,6 +256,17 @@ class CoursePage:
     course: Course
     dates: list
     required_for_you: bool
+    tools: list = field(default_factory=list)
+
+
+def published_tools(course: Course) -> list[GuidePart]:
+    """The handbook tool pages `course` teaches that staff can read now, with their published text, in the
+    handbook's order. One query."""
+    return list(
+        course.tools.filter(kind=Kind.TOOL, audience=Audience.STAFF, published__isnull=False)
+        .select_related("published")
+        .order_by("position", "pk")
+    )
 
 
 def course_page(user, course: Course, now: datetime) -> CoursePage:
@@ -264,7 +276,29 @@ def course_page(user, course: Course, now: datetime) -> CoursePage:
         _places(course_date)
         course_date.own_booking = mine.get(course_date.pk)
     required = course.required_for.filter(user=user).exists()
-    return CoursePage(course, dates, required)
+    return CoursePage(course, dates, required, published_tools(course))
+
+
+def courses_teaching(user, tool: GuidePart, now: datetime) -> list[Course]:
+    """The active courses `user` may see that teach the handbook tool page `tool`, in the catalogue's order
+    (programme, then course), each with `upcoming`: its dates to come that are not cancelled, soonest first,
+    with places left and whether `user` already has a booking on each (`own_booking`), as in the catalogue.
+    Three queries, however many courses and dates."""
+    courses = list(
+        access.courses_for(user)
+        .filter(is_active=True, tools=tool)
+        .select_related("programme")
+        .prefetch_related(Prefetch("dates", queryset=_upcoming_dates(user, now), to_attr="upcoming"))
+        .order_by("programme__position", "programme__name", "position", "title", "pk")
+    )
+    if not courses:
+        return courses
+    mine = _own_live_bookings_by_date(user, now)
+    for course in courses:
+        for course_date in course.upcoming:
+            _places(course_date)
+            course_date.own_booking = mine.get(course_date.pk)
+    return courses
 
 
 def booking_for_page(user, pk: int) -> Booking:

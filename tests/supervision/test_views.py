@@ -375,7 +375,8 @@ def test_worker_pages_use_a_bounded_number_of_queries(
         reverse("supervision:group-sessions"),
         reverse("supervision:session-detail", args=[session.pk]),
     ):
-        with django_assert_max_num_queries(16):
+        # 17: the whole record (my-record) reads each session's handbook tools in one more query.
+        with django_assert_max_num_queries(17):
             assert client.get(url).status_code == 200
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from handbook import services
 from tests.factories import (
     BookingFactory,
     CourseDateFactory,
@@ -18,8 +19,9 @@ from tests.factories import (
     ServiceFactory,
     TeamFactory,
     UserFactory,
+    handbook_page,
 )
-from training.cpd import COURSE, EXTERNAL, GROUP_SESSION, cpd_record
+from training.cpd import COURSE, EXTERNAL, GROUP_SESSION, HANDBOOK_READING, cpd_record
 from training.models import Decision, Evaluation, ExternalLearning, financial_year_bounds, financial_year_of
 
 
@@ -81,7 +83,12 @@ def record(worker, this_year):
 def test_totals_per_year_come_from_all_three_sources(worker, record, this_year):
     result = cpd_record(worker, worker, this_year)
     totals = {total.source: total.hours for total in result.totals}
-    assert totals == {COURSE: Decimal("9.5"), GROUP_SESSION: Decimal("3.5"), EXTERNAL: Decimal("1.5")}
+    assert totals == {
+        COURSE: Decimal("9.5"),
+        GROUP_SESSION: Decimal("3.5"),
+        EXTERNAL: Decimal("1.5"),
+        HANDBOOK_READING: Decimal("0"),
+    }
     assert result.total_hours == Decimal("14.5")
     assert [item.title for item in result.waiting] == ["A conference"]
     titles = [item.title for item in result.items]
@@ -242,11 +249,14 @@ def test_the_cpd_page_reads_in_a_fixed_number_of_queries(client, worker, this_ye
         Evaluation.objects.create(booking=booking, rating=4, was_useful=f"Useful {index}")
         _group_session(worker, day, hours="2", theme=f"Theme {index}")
         _learning(worker, day, title=f"Book {index}")
+    for index in range(10):
+        services.confirm_read(worker, handbook_page(f"page-{index}", f"Page {index}", body="word " * 600))
     client.force_login(worker)
-    with django_assert_max_num_queries(12):
+    # One query for each of the four sources, whatever their size.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("training:cpd"))
     assert response.status_code == 200
-    assert "150</span> hours of learning counted" in response.content.decode()
+    assert "150.5</span> hours of learning counted" in response.content.decode()
 
-    with django_assert_max_num_queries(12):
-        assert len(_rows(client.get(reverse("training:cpd-csv")))) == 76
+    with django_assert_max_num_queries(13):
+        assert len(_rows(client.get(reverse("training:cpd-csv")))) == 86

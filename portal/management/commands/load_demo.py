@@ -153,7 +153,7 @@ PEOPLE = [
         "Practice Development Lead",
         FIRST_TEAM,
         "manager@example.org",
-        [Role.GUIDE_EDITOR],
+        [Role.GUIDE_EDITOR, Role.PRACTICE_LEAD],
         date(2019, 3, 4),
         hours="30",
     ),

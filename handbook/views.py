@@ -1,0 +1,141 @@
+"""The handbook's pages for staff: the contents, each page, search, print, confirming reading, and the reading
+report for managers. Every view needs a signed-in member of staff (handbook.access)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from handbook import access, selectors, services
+from handbook.rendering import render_page
+from portal import request_params
+from portal.access import access_required
+from practice_guide import selectors as guide_selectors
+from practice_guide.models import Audience, GuidePart, Kind
+from training.selectors import courses_teaching
+
+SEARCH_MAX = 200
+
+
+def _page_or_404(slug):
+    page = selectors.published_page(slug)
+    if page is None:
+        raise Http404("No published handbook page with that address")
+    return page
+
+
+@access_required(access.can_read_handbook)
+def index(request):
+    return render(
+        request,
+        "handbook/index.html",
+        {"sections": selectors.sections(), "my_reading": selectors.my_required_reading(request.user)},
+    )
+
+
+def page_context(request, page, revision, *, preview=False) -> dict:
+    """What the page template needs: shared by the page itself and its editors' preview."""
+    pages = selectors.in_handbook_order(selectors.published_pages())
+    context = {
+        "page": page,
+        "revision": revision,
+        "rendered": render_page(revision),
+        "sections": selectors.sections(pages),
+        "preview": preview,
+        "is_tool": page.kind == Kind.TOOL,
+    }
+    if page.kind == Kind.TOOL:
+        context["courses"] = courses_teaching(request.user, page, timezone.now())
+        context["frames"] = selectors.frames_of(page)
+    if not preview:
+        confirmation = selectors.latest_confirmation(request.user, page)
+        context["confirmation"] = confirmation
+        context["read_current"] = confirmation is not None and confirmation.revision_id == page.published_id
+        context["is_required"] = page.pk in {p.pk for p in selectors.required_pages_for(request.user)}
+        # Previous and next in handbook order, for reading straight through.
+        index = next((i for i, p in enumerate(pages) if p.pk == page.pk), None)
+        if index is not None:
+            context["previous_page"] = pages[index - 1] if index > 0 else None
+            context["next_page"] = pages[index + 1] if index + 1 < len(pages) else None
+    return context
+
+
+@access_required(access.can_read_handbook)
+def page(request, slug):
+    found = _page_or_404(slug)
+    return render(request, "handbook/page.html", page_context(request, found, found.published))
+
+
+@require_POST
+@access_required(access.can_read_handbook)
+def confirm_read(request, slug):
+    found = _page_or_404(slug)
+    _confirmation, created = services.confirm_read(request.user, found)
+    if created:
+        messages.success(
+            request,
+            f"Thank you. You have confirmed you have read and understood “{found.published.title}”. "
+            "It counts as reading time in your CPD record.",
+        )
+    return redirect("handbook:page", slug=found.slug)
+
+
+@access_required(access.can_read_handbook)
+def search(request):
+    query = " ".join((request_params.text(request.GET.get("q")) or "").split())
+    error, results = None, []
+    if len(query) > SEARCH_MAX:
+        error = f"Search for {SEARCH_MAX} characters or fewer"
+    elif query:
+        results = guide_selectors.search(
+            query,
+            "parents",
+            audience=Audience.STAFF,
+            url_for=lambda page: reverse("handbook:page", args=[page.slug]),
+        )
+    return render(
+        request,
+        "handbook/search.html",
+        {"query": query[:SEARCH_MAX], "results": results, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def _site(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@access_required(access.can_read_handbook)
+def print_handbook(request):
+    site = _site(request)
+    pages = selectors.in_handbook_order(GuidePart.objects.published(Audience.STAFF).defer("published__search_vector"))
+    return render(
+        request,
+        "handbook/print.html",
+        {"pages": [(page, render_page(page.published, site=site)) for page in pages], "whole": True},
+    )
+
+
+@access_required(access.can_read_handbook)
+def print_page(request, slug):
+    found = _page_or_404(slug)
+    return render(
+        request,
+        "handbook/print.html",
+        {"pages": [(found, render_page(found.published, site=_site(request)))], "whole": False, "page": found},
+    )
+
+
+@access_required(access.can_see_reading_report)
+def reading_report(request):
+    only_outstanding = request.GET.get("show") == "outstanding"
+    return render(
+        request,
+        "handbook/reading_report.html",
+        {
+            "teams": selectors.reading_report(request.user, only_outstanding=only_outstanding),
+            "only_outstanding": only_outstanding,
+        },
+    )
