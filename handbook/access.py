@@ -7,6 +7,8 @@ signed in reads any (each page sends them to sign in). Editing its pages is the 
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
 
 from portal.people.access import can_see_people
 
@@ -28,7 +30,12 @@ def can_see_reading_report(user) -> bool:
 
 def people_in_reading_report(viewer):
     """The people whose reading ``viewer`` may see: the one scope for the reading report."""
-    people = get_user_model().objects.filter(is_active=True)
+    # People still working here: not those whose leaving date has passed.
+    people = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(leaving_date__isnull=True) | Q(leaving_date__gt=timezone.localdate()))
+    )
     if not viewer.is_authenticated:
         return people.none()
     if viewer.has_perm("handbook.view_reading_report") and viewer.team_id:

@@ -301,7 +301,7 @@ You use it to understand a family's history and relationships, and to find peopl
 4. Add parents, siblings and half-siblings, then grandparents and other significant adults. Include people who have died, with a cross.
 5. Draw lines to show relationships: close, distant, in conflict, cut off. Ask each person how they see it, and note where views differ.
 6. Add key events, such as moves, separations, illness or migration, with dates if people know them.
-7. Ask curious questions as you go: "Who is Ellis most like?" "Who would your mum turn to in a crisis?"
+7. Ask curious questions as you go: "Who is your son most like?" "Who would your mum turn to in a crisis?"
 8. Step back and look together. Ask what the family notices. Share what you notice, tentatively.
 9. Agree what will go on the record and who will keep a copy.
 
@@ -1050,7 +1050,7 @@ The group set itself a series of tasks:
 - talk with councils that had introduced models, face to face
 - bring all this back to the whole service to discuss
 
-The last task happened over two formal sessions, which we call practice development sessions. In the first, the team looked at what the research said and what other councils had learned. In the second, the team agreed what relationship-based practice means here and what we need from supervision, caseloads and each other to make it work.
+The last task happened over two formal sessions, which we call practice development sessions. Across the two, the team looked at what the research said and what other councils had learned, and agreed what relationship-based practice means here and what we need from supervision, caseloads and each other to make it work.
 
 ## What the evidence showed
 

@@ -3,6 +3,7 @@ the preview of a draft, required reading, and a tool's courses and supervision f
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from handbook import access, selectors, services
 from handbook.forms import RequiredReadingForm, ToolLinksForm
@@ -30,11 +31,16 @@ def required_reading_edit(request, pk):
     page = get_object_or_404(GuidePart.objects.handbook().select_related("draft"), pk=pk)
     current = list(page.required_reading.values_list("readers", flat=True))
     form = RequiredReadingForm(request.POST or None, initial={"readers": current})
+    # Opened from the page's editor (?from=editor), saving goes back there; otherwise to the list.
+    from_editor = request.GET.get("from") == "editor" and can_edit_handbook(request.user)
+    back = (
+        reverse("handbook-editor:manage-edit", args=[page.pk]) if from_editor else reverse("handbook:required-reading")
+    )
     if request.method == "POST" and form.is_valid():
         services.set_required_reading(page, set(form.cleaned_data["readers"]), by=request.user)
         messages.success(request, f"Required reading for “{page.draft.title}” is saved.")
-        return redirect("handbook:required-reading")
-    return render(request, "handbook/manage/required_reading_form.html", {"form": form, "page": page})
+        return redirect(back)
+    return render(request, "handbook/manage/required_reading_form.html", {"form": form, "page": page, "back": back})
 
 
 @access_required(can_edit_handbook)

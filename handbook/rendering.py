@@ -27,16 +27,17 @@ class RenderedPage:
     reading_minutes: int
 
 
-def render_page(revision, *, site: str = "") -> RenderedPage:
+def render_page(revision, *, site: str = "", id_prefix: str = "", nested: bool = False) -> RenderedPage:
     """The revision's text as safe HTML. ``site`` (like https://portal.example) makes every link a full address,
-    for paper."""
+    for paper. In the whole handbook on one page, each page's sections go one heading level down (``nested``)
+    and their ids start with ``id_prefix``, so the headings nest under each page's title and no id repeats."""
     html = markdown.render(revision.body_parents)
     sections, used = [], set()
 
     def with_id(match):
         # The heading's text is already escaped HTML; its words alone make the anchor.
         words = _TAGS.sub("", match.group(1))
-        anchor = base = slugify(words) or "section"
+        anchor = base = f"{id_prefix}{slugify(words) or 'section'}"
         counter = 2
         while anchor in used:
             anchor, counter = f"{base}-{counter}", counter + 1
@@ -45,6 +46,11 @@ def render_page(revision, *, site: str = "") -> RenderedPage:
         return f'<h2 class="govuk-heading-l" id="{anchor}">{match.group(1)}</h2>'
 
     html = _SECTION.sub(with_id, html)
+    if nested:
+        html = html.replace('<h3 class="govuk-heading-m">', '<h4 class="govuk-heading-s">').replace("</h3>", "</h4>")
+        html = re.sub(
+            r'<h2 class="govuk-heading-l"( id="[^"]*")>(.*?)</h2>', r'<h3 class="govuk-heading-m"\1>\2</h3>', html
+        )
     if site:
         html = html.replace('href="/', f'href="{site}/')
     minutes = reading_minutes(len(revision.text_parents.split()), "parents")

@@ -8,7 +8,8 @@ from handbook.access import people_in_reading_report
 from handbook.models import ASYE, ASYE_LABEL, ReadConfirmation, RequiredReading, ToolFrame
 from portal.models import Team
 from portal.roles import ROLES
-from practice_guide.models import HANDBOOK_KINDS, Audience, GuidePart, Kind
+from practice_guide.editing import SECTION_HEADINGS
+from practice_guide.models import HANDBOOK_KINDS, Audience, GuidePart
 from supervision.frames import FRAMES
 
 # What a list of pages needs of each: never the texts.
@@ -39,7 +40,7 @@ def sections(pages=None) -> list[HandbookSection]:
     """The published pages grouped into the handbook's three sections, each in its own order."""
     pages = in_handbook_order(published_pages()) if pages is None else pages
     return [
-        HandbookSection(kind, Kind(kind).label, [page for page in pages if page.kind == kind])
+        HandbookSection(kind, SECTION_HEADINGS[kind], [page for page in pages if page.kind == kind])
         for kind in HANDBOOK_KINDS
     ]
 

@@ -6,13 +6,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_safe
 
 from handbook import access, selectors, services
 from handbook.rendering import render_page
 from portal import request_params
 from portal.access import access_required
 from practice_guide import selectors as guide_selectors
+from practice_guide.access import can_edit_handbook
 from practice_guide.models import Audience, GuidePart, Kind
 from training.selectors import courses_teaching
 
@@ -31,8 +32,22 @@ def index(request):
     return render(
         request,
         "handbook/index.html",
-        {"sections": selectors.sections(), "my_reading": selectors.my_required_reading(request.user)},
+        {
+            "sections": selectors.sections(),
+            "my_reading": selectors.my_required_reading(request.user),
+            "manager_links": _manager_links(request.user),
+        },
     )
+
+
+def _manager_links(user) -> list[tuple[str, str]]:
+    """The handbook's pages for keeping it and checking it is read, for those who may open them."""
+    links = [
+        (can_edit_handbook, "Edit the practice handbook", "handbook-editor:manage"),
+        (access.can_set_required_reading, "Choose required reading", "handbook:required-reading"),
+        (access.can_see_reading_report, "See who has read their required reading", "handbook:reading-report"),
+    ]
+    return [(label, reverse(name)) for allowed, label, name in links if allowed(user)]
 
 
 def page_context(request, page, revision, *, preview=False) -> dict:
@@ -68,10 +83,17 @@ def page(request, slug):
     return render(request, "handbook/page.html", page_context(request, found, found.published))
 
 
-@require_POST
 @access_required(access.can_read_handbook)
 def confirm_read(request, slug):
+    """Confirm reading the version the person had on screen (the form names it): if the page was published
+    again while they read, they are told and shown the new version, and nothing is recorded. A GET (a
+    refreshed or pasted address) simply shows the page."""
     found = _page_or_404(slug)
+    if request.method != "POST":
+        return redirect("handbook:page", slug=found.slug)
+    if request_params.positive_int(request.POST.get("revision")) != found.published_id:
+        messages.error(request, "This page changed while you were reading it. Please read the new version first.")
+        return redirect("handbook:page", slug=found.slug)
     _confirmation, created = services.confirm_read(request.user, found)
     if created:
         messages.success(
@@ -114,7 +136,12 @@ def print_handbook(request):
     return render(
         request,
         "handbook/print.html",
-        {"pages": [(page, render_page(page.published, site=site)) for page in pages], "whole": True},
+        {
+            "pages": [
+                (page, render_page(page.published, site=site, id_prefix=f"{page.slug}-", nested=True)) for page in pages
+            ],
+            "whole": True,
+        },
     )
 
 
@@ -128,6 +155,7 @@ def print_page(request, slug):
     )
 
 
+@require_safe
 @access_required(access.can_see_reading_report)
 def reading_report(request):
     only_outstanding = request.GET.get("show") == "outstanding"

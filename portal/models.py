@@ -53,7 +53,12 @@ class UserQuerySet(models.QuerySet):
         if viewer.has_perm("portal.view_service_people") and viewer.team_id:
             return self.filter(team__service__teams__id=viewer.team_id)
         if viewer.has_perm("portal.view_team_people"):
-            return self.filter(models.Q(team_id=viewer.team_id) | models.Q(line_manager=viewer)).distinct()
+            scope = models.Q(line_manager=viewer)
+            # Without a team of their own (a team closed under them), only their line reports: never "everyone
+            # else without a team", which team_id=None would match.
+            if viewer.team_id:
+                scope |= models.Q(team_id=viewer.team_id)
+            return self.filter(scope).distinct()
         return self.none()
 
     def manageable_by(self, administrator):

@@ -38,7 +38,7 @@ ROLES: dict[str, tuple[str, list[str]]] = {
             "portal.view_portal_audit",
         ],
     ),
-    Role.GUIDE_EDITOR: ("Keeps the public guide for families up to date.", []),
+    Role.GUIDE_EDITOR: ("Keeps the public guide for families, and the staff practice handbook, up to date.", []),
     Role.TRAINING_COORDINATOR: ("Runs the training programme.", []),
     Role.FACILITATOR: ("The systemic psychotherapist who runs group reflective sessions.", []),
     Role.PRACTICE_LEAD: (

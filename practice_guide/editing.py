@@ -53,6 +53,9 @@ EDITING = {
     ),
 }
 
+# The handbook's three sections, named as staff see them.
+SECTION_HEADINGS = {Kind.MODEL: "Our model of practice", Kind.TOOL: "Tools", Kind.LEARNING: "How we learn together"}
+
 # "Add a ..." for a new page of each kind.
 NEW_PAGE_LABELS = {
     Kind.PART: "Add a part",

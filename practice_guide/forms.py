@@ -182,7 +182,8 @@ class PartForm(forms.Form):
         if not slug:
             return slug
         if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(f"The web address {slug} is used by the guide itself. Choose a different one")
+            whose = "the handbook" if self.kind in HANDBOOK_KINDS else "the guide"
+            raise forms.ValidationError(f"The web address {slug} is used by {whose} itself. Choose a different one")
         taken = GuidePart.objects.filter(slug=slug, audience=audience_of(self.kind))
         if self.part is not None:
             taken = taken.exclude(pk=self.part.pk)

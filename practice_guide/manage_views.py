@@ -18,7 +18,7 @@ from portal.csv_export import csv_response
 from portal.edit_conflicts import EditConflictError
 from practice_guide import journey, readability, selectors, services
 from practice_guide.access import can_edit_guide, editor_required
-from practice_guide.editing import NEW_PAGE_LABELS, editing_for, url
+from practice_guide.editing import NEW_PAGE_LABELS, SECTION_HEADINGS, editing_for, url
 from practice_guide.forms import GlossaryTermForm, PartForm, PeriodForm, ScheduleForm
 from practice_guide.models import HANDBOOK_KINDS, Audience, GlossaryTerm, GuidePart, Kind, Reader
 from practice_guide.rendering import render_part
@@ -72,7 +72,7 @@ def part_list(request, audience=Audience.FAMILIES):
         sections = [
             {
                 "kind": kind,
-                "heading": Kind(kind).label,
+                "heading": SECTION_HEADINGS[kind],
                 "add_label": NEW_PAGE_LABELS[kind],
                 "add_url": url(request, f"manage-create-{kind}"),
                 "pages": [page for page in pages if page.kind == kind],

@@ -4,7 +4,8 @@
    coverage, the supervision dashboard at 200 and 2,000 workers, the guide's search at 1,000 parts.
 2. gunicorn with production settings, driven by wrk on loopback: requests per second, p50/p95, errors
    and timeouts for each page, and each page's share of the ceiling, a static file served by the same
-   server. Each target runs for BENCH_SECONDS (default 10) with BENCH_CONNECTIONS (default 16).
+   server. Each target runs for BENCH_SECONDS (default 10) with BENCH_CONNECTIONS (default 16). The practice
+   handbook's pages are driven signed in, beside the guide's public pages.
 
 The data: the demo content, `make_supervision_bench_data` (200 social workers over five years, and a
 2,000-worker service beside it) and `make_training_bench_data` (2,000 people by 50 courses, 100,000
@@ -70,6 +71,11 @@ SIGNED_IN_TARGETS = [
     ("Supervision dashboard CSV", "/supervision/dashboard/export.csv", BENCH_MANAGER),
     ("Training uptake matrix (2,000 x 50)", MATRIX_PATH, BENCH_COORDINATOR),
     ("Training coverage", "/training/uptake/coverage/", BENCH_COORDINATOR),
+    # The practice handbook (signed in), beside the guide's pages above: the same engine, not page-cached.
+    ("Handbook: contents", "/handbook/", BENCH_MANAGER),
+    ("Handbook: a tool page", "/handbook/signs-of-safety-mapping/", BENCH_MANAGER),
+    ("Handbook: search", "/handbook/search/?q=supervision", BENCH_MANAGER),
+    ("Handbook: whole handbook", "/handbook/print/", BENCH_MANAGER),
 ]
 
 

@@ -127,7 +127,7 @@ READ_NAMES = re.compile(
 COMMON_NAMES = ["page", "q", "next", "year", "person", "team", "status", "version", "action", "o", "p", "e", "_popup"]
 
 
-PROJECT_APPS = {"portal", "practice_guide", "supervision", "training"}
+PROJECT_APPS = {"handbook", "portal", "practice_guide", "supervision", "training"}
 
 
 def _forms_in(namespace) -> set:
@@ -231,6 +231,7 @@ def _build_world():
     course, open_date, past_date = training["course"], training["open_date"], training["past_date"]
     completed, pending, learning = training["completed"], training["pending"], training["learning"]
     Evaluation.objects.create(booking=completed, rating=4, was_useful="Genograms.")
+    handbook = _handbook_world(editor, worker, course)
 
     from django.core import signing
 
@@ -259,6 +260,9 @@ def _build_world():
         "people/": [worker.pk, other_worker.pk, supervisor.pk],
         "guide/tell-us/manage/cards/": [team.pk, other_team.pk],
         "guide/tell-us/manage/comments/": [survey_comment.pk],
+        "handbook/manage/": [handbook["model"].pk, handbook["tool"].pk, handbook["draft"].pk],
+        "handbook/required-reading/": [handbook["model"].pk, handbook["draft"].pk],
+        "handbook/tools/": [handbook["tool"].pk],
     }
     everything = sorted({pk for pks in ids.values() for pk in pks})
     by_name = {
@@ -280,10 +284,39 @@ def _build_world():
         client.force_login(person)
         sessions[who] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
     real_values = [str(pk) for pk in everything] + [part.slug, "parents", "children", "session"]
-    return {"ids": ids, "everything": everything, "by_name": by_name, "sessions": sessions, "values": real_values}
+    real_values += [handbook["model"].slug, "ASYE", "systemic"]  # a handbook page, a reading group, a frame
+    # Slugs of real pages, by the longest route prefix they follow (before `by_name`): the handbook's pages.
+    slugs = {"handbook/": [handbook["model"].slug, handbook["tool"].slug, handbook["draft"].slug, "no-such-page"]}
+    return {
+        "ids": ids,
+        "everything": everything,
+        "by_name": by_name,
+        "slugs": slugs,
+        "sessions": sessions,
+        "values": real_values,
+    }
+
+
+def _handbook_world(editor, worker, course) -> dict:
+    """A published page about our model (required reading for social workers, which the worker has confirmed),
+    a published tool taught by `course` and used by a supervision frame, and a page that is only a draft."""
+    from handbook import services as handbook_services
+    from handbook.models import ToolFrame
+    from tests.factories import handbook_page
+
+    model = handbook_page("our-vision", "Our vision", by=editor)
+    tool = handbook_page("genogram", "Genograms", kind="tool", by=editor)
+    draft = handbook_page("unfinished", "An unfinished page", by=editor, publish=False)
+    handbook_services.set_required_reading(model, {Role.SOCIAL_WORKER}, by=editor)
+    handbook_services.confirm_read(worker, model)
+    course.tools.add(tool)
+    ToolFrame.objects.create(page=tool, frame="systemic")
+    return {"model": model, "tool": tool, "draft": draft}
 
 
 def _path_candidates(world, route, name, so_far) -> list[str]:
+    if name == "slug" and (prefixes := [prefix for prefix in world["slugs"] if so_far.startswith(prefix)]):
+        return world["slugs"][max(prefixes, key=len)]
     if name in world["by_name"]:
         return world["by_name"][name]
     if route.model_admin is not None and name == "object_id":

@@ -167,12 +167,14 @@ def cpd_record(viewer, person, year: int) -> CpdRecord:
                 learning_id=entry.pk,
             )
         )
-    # Reading the practice handbook: each version someone confirmed reading counts its reading time. Their own
-    # record, and what their manager sees of it: only titles and times.
+    # Reading the practice handbook: each page once a year, at the reading time of the last version they
+    # confirmed that year, so a page re-read after small changes does not add up again. Only titles and times.
     confirmations = (
         ReadConfirmation.objects.filter(person=person, confirmed_at__date__range=(starts, ends))
         .select_related("revision")
-        .only("confirmed_at", "minutes", "revision__title", "revision__number")
+        .order_by("page_id", "-confirmed_at")
+        .distinct("page_id")
+        .only("page_id", "confirmed_at", "minutes", "revision__title", "revision__number")
     )
     for confirmation in confirmations:
         record.items.append(

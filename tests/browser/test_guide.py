@@ -19,6 +19,13 @@ DRAFT = "Secret draft plans"
 pytestmark = pytest.mark.usefixtures("empty_cache")
 
 
+@pytest.fixture
+def sign_in(sign_in_by_cookie):
+    """Signed in by cookie, on the staff home: these tests are about the guide, and signing in by the form has
+    tests of its own (test_sign_in_and_two_factor.py)."""
+    return sign_in_by_cookie
+
+
 # --- Reading the guide ---------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ SIGN_INS = {
     "worker@example.org": {"Social worker"},
     "supervisor@example.org": {"Supervisor", "Social worker"},
     "manager@example.org": {"Service manager"},
-    "editor@example.org": {"Guide editor"},
+    "editor@example.org": {"Guide editor", "Practice lead"},
     "coordinator@example.org": {"Training coordinator"},
     "facilitator@example.org": {"Group-session facilitator"},
     "supervisor2@example.org": {"Supervisor", "Social worker"},

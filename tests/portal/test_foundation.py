@@ -37,8 +37,8 @@ def imported_modules(tree: ast.AST) -> set[str]:
     return modules
 
 
-def test_the_feature_apps_are_the_four_we_know():
-    assert feature_apps() == {"practice_guide", "supervision", "training", "family_survey"}
+def test_the_feature_apps_are_the_five_we_know():
+    assert feature_apps() == {"practice_guide", "supervision", "training", "family_survey", "handbook"}
 
 
 @pytest.mark.parametrize("path", sorted(PORTAL.rglob("*.py")), ids=lambda path: str(path.relative_to(PORTAL)))
@@ -73,11 +73,16 @@ def test_each_app_contributes_its_tiles_links_sitemaps_and_demo():
         "Run the training programme",
     ]
     assert [tile.title for tile in by_app["practice_guide"].tiles] == ["Edit the guide for families"]
+    assert [tile.title for tile in by_app["handbook"].tiles] == [
+        "Practice handbook",
+        "Edit the practice handbook",
+        "Handbook reading",
+    ]
     assert [tile.title for tile in by_app["family_survey"].tiles] == [
         "Feedback cards for families",
         "What families tell us",
     ]
-    assert [link.label for link in features.links()] == ["Guide for families", "Supervision", "Training"]
+    assert [link.label for link in features.links()] == ["Guide for families", "Supervision", "Handbook", "Training"]
     assert set(features.sitemaps()) == {"guide-pages", "guide-parts", "guide-steps"}
     loaders = {feature.demo: feature.app_label for feature in features.registered()}
     assert [loaders[loader] for loader in features.demo_loaders()] == [
@@ -85,6 +90,7 @@ def test_each_app_contributes_its_tiles_links_sitemaps_and_demo():
         "supervision",
         "training",
         "family_survey",
+        "handbook",
     ]
 
 
@@ -94,6 +100,7 @@ def test_each_app_mounts_its_own_pages():
         ("supervision", "supervision/"),
         ("training", "training/"),
         ("family_survey", "guide/tell-us/"),
+        ("handbook", "handbook/"),
     ]
     # Inside the guide's address, yet reached before the guide's part addresses (portal/urls.py).
     assert reverse("family_survey:questionnaire") == "/guide/tell-us/"
@@ -101,6 +108,11 @@ def test_each_app_mounts_its_own_pages():
     assert reverse("practice_guide:overview") == "/guide/"
     assert reverse("supervision:overview").startswith("/supervision/")
     assert reverse("training:mine").startswith("/training/")
+    assert reverse("handbook:index") == "/handbook/"
+    # The guide's editor pages, mounted again for the handbook's audience.
+    assert reverse("handbook-editor:manage") == "/handbook/manage/"
+    assert reverse("practice_guide:manage", current_app="handbook-editor") == "/handbook/manage/"
+    assert reverse("practice_guide:manage") == "/guide/manage/"
 
 
 def test_only_the_guide_s_family_pages_are_public():
@@ -109,6 +121,9 @@ def test_only_the_guide_s_family_pages_are_public():
     assert not features.is_public_page(["practice_guide"], "manage-part")
     assert not features.is_public_page(["supervision"], "overview")
     assert not features.is_public_page(["training"], "mine")
+    assert not features.is_public_page(["handbook"], "index")
+    assert not features.is_public_page(["handbook"], "page")
+    assert not features.is_public_page(["handbook-editor"], "manage")
 
 
 @pytest.mark.parametrize(
@@ -151,6 +166,7 @@ def test_the_staff_home_keeps_its_order_for_a_superuser(db):
         "Your details",
         "Two-factor sign-in",
         "Your supervision",
+        "Practice handbook",
         "Supervision dashboard",
         "Group reflective sessions",
         "Your training",
@@ -162,6 +178,8 @@ def test_the_staff_home_keeps_its_order_for_a_superuser(db):
         "Manage people",
         "Audit trail",
         "Edit the guide for families",
+        "Edit the practice handbook",
+        "Handbook reading",
         "Feedback cards for families",
         "What families tell us",
         "System administration",

@@ -64,7 +64,12 @@ def test_each_role_holds_the_feature_apps_permissions_they_register(db):
         "family_survey.view_survey_results",
         "family_survey.view_service_survey_results",
     }
-    assert permissions_of(Role.GUIDE_EDITOR) == ["practice_guide.manage_guide"]
+    assert permissions_of(Role.GUIDE_EDITOR) == ["practice_guide.manage_guide", "practice_guide.manage_handbook"]
+    assert set(permissions_of(Role.PRACTICE_LEAD)) == {
+        "practice_guide.manage_handbook",
+        "handbook.set_required_reading",
+        "handbook.view_reading_report",
+    }
     assert set(permissions_of(Role.TRAINING_COORDINATOR)) == {"training.manage_training", "training.view_all_training"}
     assert permissions_of(Role.FACILITATOR) == ["supervision.run_group_sessions"]
     assert permissions_of(Role.SOCIAL_WORKER) == []

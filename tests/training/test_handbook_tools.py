@@ -202,7 +202,7 @@ def test_the_include_shows_the_next_three_dates_and_booking_state(worker, genogr
     )
 
     assert '<section aria-labelledby="courses-heading">' in html
-    assert '<h2 class="govuk-heading-m" id="courses-heading">Courses that teach it</h2>' in html
+    assert '<h2 class="govuk-heading-l" id="courses-heading">Courses that teach it</h2>' in html
     assert f'href="{reverse("training:course", args=[course.pk])}"' in html
     assert f'href="{reverse("training:course", args=[course.pk])}#dates"' in html
     assert "Full: join the waiting list" in html
