@@ -2,8 +2,11 @@
 section heading so the page can list its sections ("On this page") and a printed tool can be followed."""
 
 import re
+import zlib
 from dataclasses import dataclass
+from html import unescape
 
+from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
@@ -27,7 +30,23 @@ class RenderedPage:
     reading_minutes: int
 
 
+# A revision never changes once saved, so its rendering can be kept for as long as the worker's memory
+# cache keeps it (the guide's cache: settings.CACHES["guide"]), keyed by the revision and how it is shown.
+_CACHE_SECONDS = 24 * 60 * 60
+
+
 def render_page(revision, *, site: str = "", id_prefix: str = "", nested: bool = False) -> RenderedPage:
+    """``_render_page``, kept per revision in each worker's memory."""
+    # The text's checksum too: a database restored from a backup could give an id to other words.
+    key = f"handbook-page:{revision.pk}:{zlib.crc32(revision.body_parents.encode())}:{nested}:{id_prefix}:{site}"
+    rendered = caches["guide"].get(key)
+    if rendered is None:
+        rendered = _render_page(revision, site=site, id_prefix=id_prefix, nested=nested)
+        caches["guide"].set(key, rendered, _CACHE_SECONDS)
+    return rendered
+
+
+def _render_page(revision, *, site: str = "", id_prefix: str = "", nested: bool = False) -> RenderedPage:
     """The revision's text as safe HTML. ``site`` (like https://portal.example) makes every link a full address,
     for paper. In the whole handbook on one page, each page's sections go one heading level down (``nested``)
     and their ids start with ``id_prefix``, so the headings nest under each page's title and no id repeats."""
@@ -35,8 +54,9 @@ def render_page(revision, *, site: str = "", id_prefix: str = "", nested: bool =
     sections, used = [], set()
 
     def with_id(match):
-        # The heading's text is already escaped HTML; its words alone make the anchor.
-        words = _TAGS.sub("", match.group(1))
+        # The heading is sanitised HTML: its words alone (unescaped; the template escapes them again) name the
+        # section and make its anchor.
+        words = " ".join(unescape(_TAGS.sub("", match.group(1))).split())
         anchor = base = f"{id_prefix}{slugify(words) or 'section'}"
         counter = 2
         while anchor in used:

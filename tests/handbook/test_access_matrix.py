@@ -39,7 +39,9 @@ from tests.conftest import make_people
 from tests.factories import UserFactory, handbook_page, published_part
 
 ROLES = [*STAFF_ROLES, "practice_lead", "anonymous"]
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so its world is
+# made once, not once on each worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("handbook-access-matrix")]
 
 only = only_for(ROLES)
 

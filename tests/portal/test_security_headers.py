@@ -19,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from portal.csp import PortalCSPMiddleware
 from portal.models import User
 from practice_guide.models import GlossaryTerm, Reader
-from tests.factories import GroupSessionFactory, UserFactory
+from tests.factories import GroupSessionFactory, UserFactory, handbook_page
 from tests.url_walker import address, routes, training_world
 
 ROLES = ["anonymous", "worker", "supervisor", "service_manager", "coordinator", "editor", "administrator"]
@@ -46,6 +46,9 @@ IDS_BY_PREFIX = {
     "training/manage/dates/": "past_date",
     "people/": "worker",
     "admin/": "worker",
+    "handbook/manage/": "handbook_tool",
+    "handbook/required-reading/": "handbook_tool",
+    "handbook/tools/": "handbook_tool",
 }
 REQUIRED_DIRECTIVES = [
     "default-src 'self'",
@@ -65,6 +68,7 @@ def world(db, guide, supervision_session, worker, supervisor, service_manager, c
     from supervision.models import Preparation
 
     training = training_world(worker)
+    handbook_tool = handbook_page("genogram", "Genograms", kind="tool", by=editor)
     group_session = GroupSessionFactory(facilitator=facilitator)
     group_session.attendees.set([worker])
     return {
@@ -85,6 +89,7 @@ def world(db, guide, supervision_session, worker, supervisor, service_manager, c
         "action": supervision_session.actions.get(),
         "group_session": group_session,
         "programme": training["course"].programme,
+        "handbook_tool": handbook_tool,
         **training,
     }
 
@@ -104,6 +109,8 @@ def _values(world, route):
     }
 
     def value_for(name, _regex, so_far):
+        if name == "slug" and so_far.startswith("handbook/"):
+            return world["handbook_tool"].slug
         if name in by_name:
             return by_name[name]
         if route.model_admin is not None and name == "object_id":
@@ -196,6 +203,9 @@ def test_the_walker_fills_arguments_with_real_objects(client, world):
     assert statuses[f"/supervision/sessions/{world['session'].pk}/"] == 200
     assert statuses[f"/training/bookings/{world['completed'].pk}/"] == 200
     assert statuses[f"/training/cpd/{world['worker'].pk}/"] == 200
+    statuses, _problems = _walk(client, world, "supervisor", only=("handbook/",))
+    assert statuses["/handbook/genogram/"] == 200
+    assert statuses["/handbook/genogram/print/"] == 200
 
 
 # --- Error answers ----------------------------------------------------------------------------
