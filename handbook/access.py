@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from portal.people.access import can_see_people
+from supervision.access import can_see_dashboard
 
 
 def can_read_handbook(user) -> bool:
@@ -23,9 +24,10 @@ def can_set_required_reading(user) -> bool:
 
 
 def can_see_reading_report(user) -> bool:
-    """Who has read the required pages: practice leads (the whole service), service managers (their service)
-    and supervisors (their team and the people they line-manage)."""
-    return user.has_perm("handbook.view_reading_report") or can_see_people(user)
+    """Who has read the required pages: practice leads (the whole service), and the managers who see the
+    supervision dashboard: service managers (their service) and supervisors (their team and the people they
+    line-manage). Not people administrators, who see the directory but manage no one's practice."""
+    return user.has_perm("handbook.view_reading_report") or (can_see_dashboard(user) and can_see_people(user))
 
 
 def people_in_reading_report(viewer):

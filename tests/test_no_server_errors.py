@@ -163,7 +163,9 @@ def names_read_by(route) -> list[str]:
 
 
 ROUTES = list(routes())
-# The mark makes pytest-django create the test database; `world` below holds one world for the module.
+# The mark makes pytest-django create the test database; `world` below holds one world for the module. The
+# module is not grouped on one pytest-xdist worker: its world takes about 2 s to make on each, and its
+# 20 s of walking, last in the run, is better shared by both.
 pytestmark = pytest.mark.django_db
 
 

@@ -31,6 +31,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-site-isolation-trials",
+    "--disable-features=IsolateOrigins,site-per-process,Translate,BackForwardCache,OptimizationHints,MediaRouter",
+    "--renderer-process-limit=1",
 ]
 # Reported to the test by every page, before the page's own scripts run: each CSP violation.
 CSP_LISTENER = """

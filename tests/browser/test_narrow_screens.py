@@ -109,8 +109,11 @@ def _walk(page, start: str, seen: set[str]):
 
 
 def _is_the_same_for_all_staff(pattern: str) -> bool:
-    """The practice handbook's pages for reading look the same to every member of staff (only the editor's,
-    the reading report and required reading differ by role), so one person's walk checks them for all."""
+    """Pages that look the same to every member of staff, so one person's walk checks them for all: the
+    practice handbook's pages for reading (its editor, reading report and required reading differ by role)
+    and a person's own account and sign-in settings."""
+    if pattern.startswith(("account/", "accounts/")):
+        return True
     return pattern.startswith("handbook/") and not pattern.startswith(
         ("handbook/manage/", "handbook/reading/", "handbook/required-reading/", "handbook/tools/")
     )
@@ -156,7 +159,7 @@ def test_no_page_scrolls_sideways_on_a_320_pixel_screen_and_every_table_scrolls_
         walked.setdefault("signed out", []).append(path)
         problems += _problems(page, checked, path, "signed out")
     page.context.close()
-    same_for_all_staff = set()  # the handbook's reading pages: walked by the first person only
+    same_for_all_staff = set()  # walked by the first person only (_is_the_same_for_all_staff)
     for who, email in STAFF.items():
         page = _phone(browser, live_server)
         sign_in_as(page, User.objects.get(email=email))

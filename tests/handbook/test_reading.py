@@ -174,7 +174,10 @@ def test_the_report_says_when_a_page_changed_since_it_was_read(team, service_man
     assert [item.status for item in person.items] == [selectors.CHANGED]
 
 
-@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.GUIDE_EDITOR, Role.TRAINING_COORDINATOR, Role.FACILITATOR])
+@pytest.mark.parametrize(
+    "role",
+    [Role.SOCIAL_WORKER, Role.GUIDE_EDITOR, Role.TRAINING_COORDINATOR, Role.FACILITATOR, Role.PEOPLE_ADMINISTRATOR],
+)
 def test_people_who_manage_nobody_cannot_see_the_reading_report(client, team, handbook, role):
     client.force_login(UserFactory(team=team, roles=[role]))
     assert client.get("/handbook/reading/").status_code == 403
@@ -284,3 +287,23 @@ def test_the_contents_offers_leads_and_managers_their_own_pages_and_nobody_else(
     assert 'href="/handbook/reading/"' in body
     assert 'href="/handbook/required-reading/"' not in body
     assert 'href="/handbook/manage/"' not in body
+
+
+def test_print_search_and_required_reading_read_a_bounded_number_of_queries(
+    client, team, editor, handbook, django_assert_max_num_queries
+):
+    from tests.factories import handbook_page
+
+    for number in range(25):
+        page = handbook_page(f"extra-{number}", f"Extra page {number}", kind="learning", by=editor)
+        services.set_required_reading(page, {Role.SOCIAL_WORKER, ASYE}, by=editor)
+    lead = UserFactory(team=team, roles=[Role.PRACTICE_LEAD])
+    client.force_login(lead)
+    with django_assert_max_num_queries(10):
+        assert "Extra page 24" in client.get("/handbook/print/").content.decode()
+    with django_assert_max_num_queries(10):
+        assert client.get("/handbook/search/", {"q": "extra"}).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert "Extra page 24" in client.get("/handbook/required-reading/").content.decode()
+    with django_assert_max_num_queries(10):
+        assert client.get("/handbook/manage/").status_code == 200

@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.db import transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -29,9 +30,19 @@ SIGN_INS = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", force=True)
+# The mark makes each test run in a savepoint of its own inside the module's demo, rolled back after it; the
+# group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so the demo loads once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("portal-demo")]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module and rolled back at its end; loading it for each test took most of
+    their time. The tests that need a database without it are in test_demo_loader.py."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", force=True)
+        yield
+        transaction.set_rollback(True)
 
 
 def test_every_demo_person_can_sign_in_with_the_demo_password(demo):
@@ -83,40 +94,3 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     before = counts()
     call_command("load_demo", force=True)
     assert counts() == before
-
-
-def test_demo_refuses_to_load_with_debug_off(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="refuses to run with DEBUG off"):
-        call_command("load_demo")
-    assert not User.objects.exists()
-    assert not Session.objects.exists()
-
-
-def test_every_run_prints_a_working_link_while_the_new_starter_has_not_accepted(db, client):
-    from io import StringIO
-    from urllib.parse import urlsplit
-
-    from portal.models import Invitation
-    from portal.people import invitations
-
-    def links(output: str) -> list[str]:
-        return [word.strip("()") for word in output.split() if "/people/manage/invitation/" in word]
-
-    first, second = StringIO(), StringIO()
-    call_command("load_demo", force=True, stdout=first)
-    call_command("load_demo", force=True, stdout=second)
-
-    assert len(links(first.getvalue())) == 1
-    (link,) = links(second.getvalue())
-    assert "newstarter@example.org" in second.getvalue()
-    # The newest link works; the first run's no longer does.
-    assert client.get(urlsplit(link).path).status_code == 200
-    assert "Set your password" in client.get(urlsplit(link).path).text
-    assert "A newer invitation was sent" in client.get(urlsplit(links(first.getvalue())[0]).path).text
-
-    invitation = Invitation.objects.filter(person__email="newstarter@example.org").order_by("-pk").first()
-    invitations.accept(invitation, password="kettle orchard lantern 42")
-    third = StringIO()
-    call_command("load_demo", force=True, stdout=third)
-    assert links(third.getvalue()) == []

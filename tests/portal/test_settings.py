@@ -83,6 +83,9 @@ def production_defaults():
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+# The group keeps these on one pytest-xdist worker (make test uses --dist loadgroup), so `production_defaults`
+# starts its process once, not once on each worker. The module's other tests each start their own, and stay free.
+@pytest.mark.xdist_group("portal-settings-production-defaults")
 @pytest.mark.parametrize(("name", "expected"), SAFE_DEFAULTS.items())
 def test_production_defaults_are_safe(production_defaults, name, expected):
     assert production_defaults[name] == expected

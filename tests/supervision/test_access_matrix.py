@@ -34,7 +34,9 @@ from tests.conftest import make_people
 from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
 
 ROLES = [*STAFF_ROLES, "anonymous"]
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so its world is
+# made once, not once on each worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("supervision-access-matrix")]
 
 only = only_for(ROLES)
 EVERYONE_SIGNED_IN = only({}, others=OK)

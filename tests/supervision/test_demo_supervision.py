@@ -29,7 +29,9 @@ from supervision.models import (
     add_months,
 )
 
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so its world is
+# made once, not once on each worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("supervision-demo")]
 
 DEMO_SUPERVISEES = [story.email for story in STORIES]
 # Two capitalised words in a row, as a name would be ("Jordan Smith"). The demo names no one.

@@ -36,7 +36,9 @@ from training.models import BookingStatus, Evaluation
 from training.urls import urlpatterns
 
 ROLES = [*STAFF_ROLES, "coordinator", "anonymous"]
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so its world is
+# made once, not once on each worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("training-access-matrix")]
 
 only = only_for(ROLES)
 

@@ -1,29 +1,52 @@
-"""The coverage page's faster paths: the counts worked out in the database, and the targets section joined
-as a string, say and show what the per-person summaries and the template did."""
+"""The coverage page's faster paths: the counts and statuses worked out in the database say what the
+per-person summaries and the matrix worked out in Python do. (The targets section joined as a string, which
+shows what the template did, is tested in test_coverage_matrix.py.)"""
 
 from collections import Counter
-from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
+from django.db import transaction
 from django.utils import timezone
 
-from portal.models import Team
+from portal.models import User
 from portal.roles import Role
-from tests.training.test_uptake_pages import big_service, refreshed_world  # noqa: F401 - fixtures
+from tests.conftest import make_people
+from tests.training.test_coverage_matrix import REFRESHED_WORLD_PEOPLE, build_refreshed_world
+from tests.training.test_uptake_pages import build_big_service
 from training import access
-from training.matrix import columns_for
-from training.models import LEVEL_RANK, CoverageTarget
-from training.reports import coverage_for
+from training.matrix import MatrixFilters, columns_for, matrix_for
+from training.matrix_cells import Status
+from training.models import LEVEL_RANK, Programme
 from training.reports_people import training_counts, training_of
 
-URL = reverse("training:coverage")
+# The mark makes each test run in a savepoint of its own inside the module's world, rolled back after it; the
+# group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so the world is made once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("training-coverage-speed")]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Courses that need refreshing (test_coverage_matrix.build_refreshed_world), then the big service beside
+    them (test_uptake_pages.build_big_service), made once for the module and rolled back at its end. The
+    tests only read it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        people = make_people(REFRESHED_WORLD_PEOPLE)
+        refreshed = build_refreshed_world(people)
+        build_big_service(people["team"], people["other_team"])
+        yield {"people": people, "intro": refreshed["intro"]}
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def targets(refreshed_world, big_service):  # noqa: F811 - the fixtures imported above
-    programme = refreshed_world["intro"].programme
+def coordinator(world):
+    """Read afresh for each test: the world outlives the test."""
+    return User.objects.get(pk=world["people"]["coordinator"].pk)
+
+
+@pytest.fixture
+def targets(world):
+    programme = Programme.objects.get(pk=world["intro"].programme_id)
     supervisors = Group.objects.get(name=Role.SUPERVISOR)
     social_workers = Group.objects.get(name=Role.SOCIAL_WORKER)
     return [
@@ -62,33 +85,33 @@ def test_the_databases_counts_are_the_summaries_counted(coordinator, targets):
     assert any(counts.gaps.values())
 
 
-def test_the_targets_section_escapes_names_and_shows_each_team(client, coordinator, refreshed_world, team):  # noqa: F811
-    Team.objects.filter(pk=team.pk).update(name="<b>Bold</b> & Co")
-    programme = refreshed_world["intro"].programme
-    programme.name = 'Systemic "practice" <i>'
-    programme.save()
-    CoverageTarget.objects.create(programme=programme, level="introductory", target_percent=80)
-    client.force_login(coordinator)
-    body = client.get(URL).content.decode()
-
-    assert "<b>Bold</b>" not in body
-    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in body
-    assert "<i>" not in body
-    [coverage] = coverage_for(coordinator, timezone.localdate()).targets
-    for share in coverage.teams:
-        row = f"{share.trained} of {share.population}"
-        assert f'href="{share.url.replace("&", "&amp;")}">{row}' in body
-        assert f'{row}<span class="govuk-visually-hidden"> in {share.name}: show them' in unescape(body)
-    assert body.count('<svg class="portal-chart govuk-body" role="img"') == 1
-    assert body.count('role="region" aria-labelledby="coverage-caption-1"') == 1
-
-
-def test_a_target_nobody_is_in_says_so_without_a_chart(client, coordinator, refreshed_world):  # noqa: F811
-    programme = refreshed_world["intro"].programme
-    CoverageTarget.objects.create(
-        programme=programme, level="introductory", role=Group.objects.get(name=Role.FACILITATOR), target_percent=80
-    )
-    client.force_login(coordinator)
-    body = client.get(URL).content.decode()
-    assert "There is nobody this target applies to among the people you can see." in body
-    assert "portal-chart" not in body
+def test_the_databases_statuses_are_the_matrixs(coordinator, world):
+    """Each person's summary from the database says what the matrix worked out in Python says."""
+    today = timezone.localdate()
+    columns = columns_for(coordinator)
+    whole = matrix_for(coordinator, MatrixFilters(), today, columns=columns)
+    summaries = {person.pk: person for person in training_of(access.people_for(coordinator), columns, today)}
+    assert set(summaries) == {person.pk for person in whole.people}
+    by_pk = {column.pk: column for column in columns}
+    for person in whole.people:
+        summary = summaries[person.pk]
+        cells = whole.cells.get(person.pk, {})
+        for course_id, cell in cells.items():
+            column = by_pk[course_id]
+            if column.required_for:
+                assert course_id in summary.required_with_cell
+                assert (course_id in summary.expired) == (cell[0] == Status.EXPIRED)
+                assert (course_id in summary.expiring) == (cell[0] == Status.EXPIRING)
+        current = {
+            column.programme_id: max(
+                (
+                    {"introductory": 1, "intermediate": 2, "advanced": 3}.get(by_pk[course_id].level, 0)
+                    for course_id, cell in cells.items()
+                    if by_pk[course_id].programme_id == column.programme_id
+                    and cell[0] in {Status.COMPLETED, Status.REFRESHED, Status.EXPIRING}
+                ),
+                default=0,
+            )
+            for column in columns
+        }
+        assert {programme: rank for programme, rank in current.items() if rank} == summary.levels

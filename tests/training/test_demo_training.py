@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -10,7 +11,6 @@ from portal.dates import add_months
 from portal.models import User
 from portal.roles import Role
 from training import access
-from training import demo as demo_training
 from training.models import (
     HOLDS_A_PLACE,
     Booking,
@@ -32,10 +32,20 @@ from training.models import (
 TRAINING_MODELS = (Programme, Course, CourseDate, Booking, Evaluation, ExternalLearning, CoverageTarget, Budget, Spend)
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", force=True)
-    return timezone.localdate()
+# The mark makes each test run in a savepoint of its own inside the module's demo, rolled back after it; the
+# group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so the demo loads once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("training-demo")]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module and rolled back at its end; loading it for each test took most of
+    their time. The tests that load it on a day of their own, or into a database without it, are in
+    test_demo_training_loader.py."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", force=True)
+        yield timezone.localdate()
+        transaction.set_rollback(True)
 
 
 def _counts():
@@ -72,17 +82,6 @@ def test_loading_the_demo_twice_adds_no_training(demo):
     assert all(before)
     call_command("load_demo", force=True)
     assert _counts() == before
-
-
-def test_the_training_loader_adds_nothing_once_the_demo_programme_is_there(db):
-    Programme.objects.create(name="Systemic practice")
-    assert demo_training.load(timezone.localdate()) == (0, 0, 0)
-    assert _counts()[1:] == [0] * (len(TRAINING_MODELS) - 1)
-
-
-def test_another_programme_does_not_stop_the_demo_loading(db):
-    Programme.objects.create(name="Bench programme 1")
-    assert demo_training.load(timezone.localdate()).courses > 0
 
 
 def test_one_upcoming_date_is_full_with_two_people_waiting(demo):
@@ -223,9 +222,3 @@ def test_this_financial_year_has_a_budget_about_60_percent_spent(demo):
     spend = Spend.objects.filter(spent_on__range=(starts, demo))
     assert spend.count() == Spend.objects.count()
     assert 0.55 <= spend.aggregate(total=Sum("amount"))["total"] / budget.amount <= 0.65
-
-
-def test_the_demo_spend_stays_inside_the_year_on_its_first_days(db):
-    call_command("load_demo", force=True, today=date(2027, 4, 2))
-    assert Budget.objects.get().year == 2027
-    assert set(Spend.objects.values_list("spent_on", flat=True)) <= {date(2027, 4, 1), date(2027, 4, 2)}
