@@ -29,7 +29,7 @@ def service_navigation(request):
     shows them: the plain layout of error pages does not."""
 
     def links():
-        return service_navigation_for(getattr(request, "user", AnonymousUser()))
+        return service_navigation_for(getattr(request, "user", AnonymousUser()), request.path)
 
     return {"service_navigation": SimpleLazyObject(links)}
 

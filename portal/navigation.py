@@ -75,6 +75,8 @@ class Destination:
 class MenuItem:
     label: str
     url: str
+    # "page" on the section's own first page, "true" anywhere else in it, "" outside it (aria-current).
+    current: str = ""
 
 
 def destinations_for(user) -> list[Destination]:
@@ -85,6 +87,13 @@ def destinations_for(user) -> list[Destination]:
     ]
 
 
-def service_navigation_for(user) -> list[MenuItem]:
-    """The apps' links in the header's service navigation, before the person's name and "Sign out"."""
-    return [MenuItem(link.label, reverse(link.url_name)) for link in features.links() if link.visible_to(user)]
+def service_navigation_for(user, path: str = "") -> list[MenuItem]:
+    """The apps' links in the header's service navigation, before the person's name and "Sign out". The link
+    whose address begins the longest part of ``path`` is the section the page is in."""
+    items = [MenuItem(link.label, reverse(link.url_name)) for link in features.links() if link.visible_to(user)]
+    containing = [item for item in items if path.startswith(item.url)]
+    if containing:
+        section = max(containing, key=lambda item: len(item.url))
+        current = "page" if path == section.url else "true"
+        items = [MenuItem(item.label, item.url, current if item is section else "") for item in items]
+    return items

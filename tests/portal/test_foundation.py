@@ -205,3 +205,13 @@ def test_no_role_is_offered_a_tile_whose_page_refuses_them(client, team):
         client.force_login(person)
         for place in destinations_for(person):
             assert client.get(place.url).status_code == 200, (role, place.title)
+
+
+def test_the_header_marks_the_section_the_page_is_in(client, worker):
+    client.force_login(worker)
+    body = client.get("/handbook/").content.decode()
+    assert 'href="/handbook/" aria-current="page"' in body
+    assert body.count("aria-current=") == 1
+    body = client.get("/training/cpd/").content.decode()
+    assert 'href="/training/" aria-current="true"' in body
+    assert "aria-current=" not in client.get("/staff/").content.decode()
