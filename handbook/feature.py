@@ -7,8 +7,6 @@ from portal.features import DemoLoader, Feature, NavigationLink, Pages, Tile
 from portal.roles import Role
 from practice_guide.access import can_edit_handbook
 
-DEMO_EDITOR = "editor@example.org"
-
 
 def load_demo(people, today) -> str:
     # Imported here: only load_demo needs the demo prose.

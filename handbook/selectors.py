@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
 from handbook.access import people_in_reading_report
 from handbook.models import ASYE, ASYE_LABEL, ReadConfirmation, RequiredReading, ToolFrame
 from portal.models import Team
@@ -77,7 +75,6 @@ def groups_of(person) -> set[str]:
 
 
 READ, CHANGED, UNREAD = "read", "changed", "unread"
-STATUS_LABELS = {READ: "Read", CHANGED: "Changed since read", UNREAD: "Not read"}
 
 
 def status(page: GuidePart, confirmed_revisions: set[int]) -> str:
@@ -102,14 +99,20 @@ def required_pages_for(person) -> list[GuidePart]:
     return in_handbook_order(published_pages().filter(required_reading__readers__in=groups).distinct())
 
 
+def is_required_for(person, page) -> bool:
+    """Must ``person`` read ``page``? One query."""
+    return page.required_reading.filter(readers__in=groups_of(person)).exists()
+
+
+def pages_to_print():
+    """Every published handbook page with its text, in handbook order: the whole handbook on paper."""
+    return in_handbook_order(GuidePart.objects.published(Audience.STAFF).defer("published__search_vector"))
+
+
 @dataclass(frozen=True)
 class ReadingItem:
     page: GuidePart
     status: str
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
 
 
 def my_required_reading(person) -> list[ReadingItem]:
@@ -173,7 +176,7 @@ def reading_report(viewer, *, only_outstanding: bool = False) -> list[TeamReadin
     people = list(
         people_in_reading_report(viewer)
         .select_related("team")
-        .prefetch_related(Prefetch("groups"))
+        .prefetch_related("groups")
         .order_by("team__name", "full_name")
     )
     confirmed: dict[tuple[int, int], set[int]] = {}

@@ -1,6 +1,6 @@
 """Every change the handbook makes besides its pages (which the guide engine writes: practice_guide.services)."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from handbook.models import ReadConfirmation, RequiredReading, ToolFrame
 from handbook.rendering import render_page
@@ -10,17 +10,13 @@ def confirm_read(person, page) -> tuple[ReadConfirmation, bool]:
     """Record that ``person`` has read and understood the version of ``page`` published now. Confirming the same
     version twice records it once. Returns the confirmation and whether it is new."""
     revision = page.published
-    try:
-        with transaction.atomic():
-            confirmation, created = ReadConfirmation.objects.get_or_create(
-                person=person,
-                revision=revision,
-                defaults={"page": page, "minutes": render_page(revision).reading_minutes},
-            )
-    except IntegrityError:
-        # Two clicks at once: the other one recorded it.
-        return ReadConfirmation.objects.get(person=person, revision=revision), False
-    return confirmation, created
+    # get_or_create also settles two clicks at once: the unique (person, revision) refuses the second insert,
+    # and it then reads the first.
+    return ReadConfirmation.objects.get_or_create(
+        person=person,
+        revision=revision,
+        defaults={"page": page, "minutes": render_page(revision).reading_minutes},
+    )
 
 
 @transaction.atomic

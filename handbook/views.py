@@ -14,7 +14,7 @@ from portal import request_params
 from portal.access import access_required
 from practice_guide import selectors as guide_selectors
 from practice_guide.access import can_edit_handbook
-from practice_guide.models import Audience, GuidePart, Kind
+from practice_guide.models import Audience, Kind
 from training.selectors import courses_teaching
 
 SEARCH_MAX = 200
@@ -68,7 +68,7 @@ def page_context(request, page, revision, *, preview=False) -> dict:
         confirmation = selectors.latest_confirmation(request.user, page)
         context["confirmation"] = confirmation
         context["read_current"] = confirmation is not None and confirmation.revision_id == page.published_id
-        context["is_required"] = page.pk in {p.pk for p in selectors.required_pages_for(request.user)}
+        context["is_required"] = selectors.is_required_for(request.user, page)
         # Previous and next in handbook order, for reading straight through.
         index = next((i for i, p in enumerate(pages) if p.pk == page.pk), None)
         if index is not None:
@@ -132,7 +132,7 @@ def _site(request) -> str:
 @access_required(access.can_read_handbook)
 def print_handbook(request):
     site = _site(request)
-    pages = selectors.in_handbook_order(GuidePart.objects.published(Audience.STAFF).defer("published__search_vector"))
+    pages = selectors.pages_to_print()
     return render(
         request,
         "handbook/print.html",

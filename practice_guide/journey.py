@@ -6,20 +6,17 @@ step, its number, and the parts it links to) is read once per guide generation a
 (practice_guide/guide_cache.py), so a cached guide page never reads it again.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.urls import reverse
 
-from practice_guide.markdown import render
+from practice_guide.markdown import guide_links, render
 from practice_guide.models import GuidePart, Kind
 
 # Steps that are another route rather than the next thing that happens: shown with "or" in place of a number
 # (the GOV.UK step-by-step "or" logic). Early help is offered instead of (or before) a social work assessment.
 # Keyed by web address, which cannot change once a step is published.
 ALTERNATIVE_STEPS = frozenset({"early-help"})
-
-_GUIDE_LINK = re.compile(r'href="/guide/([a-z0-9-]+)/"')
 
 
 def page_url(kind: str, slug: str) -> str:
@@ -71,7 +68,7 @@ def linked_slugs(*bodies: str) -> list[str]:
     """Guide addresses (/guide/<slug>/) that the Markdown links to, first mention first."""
     found = []
     for body in bodies:
-        found.extend(_GUIDE_LINK.findall(render(body or "")))
+        found.extend(guide_links(render(body or "")))
     return list(dict.fromkeys(found))
 
 

@@ -59,6 +59,15 @@ def render(markdown_text: str) -> str:
     )
 
 
+# A link from one guide page to another, as render() writes it: the address /guide/<slug>/.
+_GUIDE_LINK = re.compile(r'href="/guide/([a-z0-9-]+)/"')
+
+
+def guide_links(html: str) -> tuple[str, ...]:
+    """The slugs of the guide pages rendered HTML links to, each once, in order."""
+    return tuple(dict.fromkeys(_GUIDE_LINK.findall(html)))
+
+
 def plain_text(markdown_text: str) -> str:
     """The words of the text alone, for search, snippets and readability."""
     html = render(markdown_text)

@@ -17,8 +17,6 @@ logger = logging.getLogger(__name__)
 
 INDEX = settings.BASE_DIR / "static" / "dist" / "openmoji" / "index.json"
 SEARCH_LIMIT = 48
-ATTRIBUTION_URL = "https://openmoji.org/"
-LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """A part's text as families see it: Markdown to safe HTML with glossary words marked, or the easy read lines."""
 
 import math
-import re
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
@@ -10,7 +9,6 @@ from practice_guide import easy_read, markdown
 from practice_guide.glossary_links import link_terms
 from practice_guide.models import Reader, Revision
 
-_GUIDE_LINK = re.compile(r'href="/guide/([a-z0-9-]+)/"')
 # Words a minute: an adult's everyday pace is about 200 to 250 in plain text; easy read readers take longer
 # and look at each picture, so half that.
 WORDS_PER_MINUTE = {Reader.PARENTS: 200, Reader.CHILDREN: 200, Reader.EASY_READ: 100}
@@ -37,7 +35,7 @@ def render_part(revision: Revision, reader: str, terms, *, id_prefix: str = "") 
         return RenderedPart(easy_read.render(body), (), True, reading_minutes(words, reader))
     body = revision.body_for(reader)
     html = link_terms(markdown.render(body), terms, id_prefix=id_prefix)
-    linked = tuple(dict.fromkeys(_GUIDE_LINK.findall(html)))
+    linked = markdown.guide_links(html)
     # The version shown is the reader's own or the one for parents: read at that version's pace.
     pace = reader if own else Reader.PARENTS
     minutes = reading_minutes(len(markdown.plain_text(body).split()), pace)

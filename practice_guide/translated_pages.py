@@ -4,7 +4,6 @@ that finds the translations' own words. Every value here is kept in the guide's 
 language (practice_guide/guide_cache.py), except search, so a warm page reads none of it again.
 """
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -17,12 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from portal.languages import ENGLISH_LANGUAGE, Language
 from practice_guide.glossary_links import link_terms
 from practice_guide.journey import page_url
-from practice_guide.markdown import plain_text, render
+from practice_guide.markdown import guide_links, plain_text, render
 from practice_guide.models import GlossaryTerm, GlossaryTranslation, GuidePart, Reader, Revision, Translation
 from practice_guide.rendering import reading_minutes, render_part
 from practice_guide.translations import english_changed, reading_language
-
-_GUIDE_LINK = re.compile(r'href="/guide/([a-z0-9-]+)/"')
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,7 @@ def shown_part(
     # then False, so the page says there is no easy read version and suggests reading it with someone.
     body = translation.body_for(reader)
     html = render(body)
-    linked = tuple(dict.fromkeys(_GUIDE_LINK.findall(html)))
+    linked = guide_links(html)
     if translated_terms is None:
         translated_terms = _link_terms_for(language)
     html = _in_language(link_terms(html, translated_terms, id_prefix=id_prefix), language)

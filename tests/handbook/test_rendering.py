@@ -47,11 +47,18 @@ def test_a_heading_with_markup_is_escaped_and_its_words_make_the_anchor():
     assert rendered.sections[0].title == "Safety & goals"
 
 
-def test_the_rendering_is_kept_per_revision_and_never_shown_for_other_words():
+def test_the_rendering_is_kept_per_revision_and_never_shown_for_other_words(monkeypatch):
+    from handbook import rendering
+
+    renders = []
+    real = rendering._render_page
+    monkeypatch.setattr(rendering, "_render_page", lambda *args, **kwargs: renders.append(1) or real(*args, **kwargs))
     first = render_page(revision("## First\n\nWords."))
     assert render_page(revision("## First\n\nWords.")) == first
+    assert len(renders) == 1  # the second came from the cache
     # The same id with other words (a database restored from a backup) renders afresh.
     other = render_page(revision("## Second\n\nOther words."))
+    assert len(renders) == 2
     assert "First" in first.html
     assert "Second" in other.html
     assert "First" not in other.html
