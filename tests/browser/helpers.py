@@ -32,8 +32,10 @@ def error_summary(page):
 
 
 def wait_for_error_summary_focus(page):
-    """GOV.UK Frontend moves focus to the error summary on load, so screen readers announce it."""
-    page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+    """GOV.UK Frontend moves focus to the error summary on load, so screen readers announce it.
+
+    `activeElement` is null while the next page is still arriving, hence the `?.`."""
+    page.wait_for_function("document.activeElement?.classList.contains('govuk-error-summary')")
 
 
 def sideways_overflow(page) -> int:

@@ -145,7 +145,7 @@ def test_worker_signs_off_disagreeing_with_the_keyboard_only(
         "Say what you disagree with, so it is kept with the record"
     )
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'id_comment'")
+    page.wait_for_function("document.activeElement?.id === 'id_comment'")
     page.keyboard.type("The record leaves out that I asked for a second worker.")
     tab_to(page, page.get_by_role("button", name="Sign off this record"), presses=5)
     page.keyboard.press("Enter")
