@@ -123,6 +123,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text="In the Assessed and Supported Year in Employment.",
     )
+    asye_assessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="asye_assessees",
+        verbose_name="ASYE assessor",
+        help_text="Who assesses the person's ASYE: they may read the critical reflections the person shares.",
+    )
     working_hours = models.DecimalField(
         "working hours a week",
         max_digits=4,
@@ -311,3 +320,22 @@ class Invitation(models.Model):
     def is_pending(self, now) -> bool:
         """Not yet used, withdrawn or expired. (Whether it is the newest is checked where it is used.)"""
         return self.accepted_at is None and self.withdrawn_at is None and now < self.expires_at
+
+
+class EmailSent(models.Model):
+    """One email the scheduled commands sent, so that running a command again never sends it twice.
+
+    `key` names what the email was about and for which period, such as "training-expiry-60:12:4:2027-01-31"
+    or "uptake-digest:2026-11". (Supervision's reminders predate this and keep their own ReminderSent.)
+    """
+
+    recipient = models.ForeignKey("User", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=120)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="email_sent_once")]
+        verbose_name_plural = "emails sent"
+
+    def __str__(self):
+        return f"{self.key} to {self.recipient}"

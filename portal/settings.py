@@ -78,6 +78,13 @@ PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 GUIDE_LANGUAGES = languages.parse_guide_languages(os.environ.get("GUIDE_LANGUAGES"))
 # Years a supervision record is kept after its date; the service's retention schedule decides.
 SUPERVISION_RETENTION_YEARS = env_int("SUPERVISION_RETENTION_YEARS", 6)
+# The employer standard supervision is measured against (supervision/standards.py): "lga-2020" (the Local
+# Government Association's 2020 standard: the default) or "dfe-2024" (the Department for Education's 2024
+# version, which leaves the figures to the employer's policy: SUPERVISION_POLICY_MINUTES is its minimum length).
+SUPERVISION_STANDARD = os.environ.get("SUPERVISION_STANDARD", "lga-2020").strip()
+if SUPERVISION_STANDARD not in ("lga-2020", "dfe-2024"):
+    raise ImproperlyConfigured('SUPERVISION_STANDARD must be "lga-2020" or "dfe-2024".')
+SUPERVISION_POLICY_MINUTES = env_int("SUPERVISION_POLICY_MINUTES", 90)
 # Years the portal-wide audit trail (sign-ins, people and role changes) is kept; prune_audit_events deletes older.
 PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 2)
 # People who sign in with a password must set up a second factor before any staff page opens.
@@ -164,6 +171,7 @@ INSTALLED_APPS = [
     "training",
     "family_survey",
     "handbook",
+    "committee_report",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

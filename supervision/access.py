@@ -12,6 +12,8 @@ The rules, in words:
   supervisor or service manager manages;
 - facilitators see the group sessions they run, and attendees the ones they went to; neither
   sees individual supervision.
+- an ASYE worker's critical reflections are theirs alone until they share one with their ASYE
+  assessor, who then reads (never changes) it.
 """
 
 from django.contrib.auth import get_user_model
@@ -19,7 +21,16 @@ from django.db.models import Q, QuerySet
 
 from portal.access import service_id_of
 from portal.line_management import managed_by
-from supervision.models import Action, Agreement, AuditEntry, GroupSession, Preparation, Session
+from supervision.models import (
+    Action,
+    Agreement,
+    AuditEntry,
+    CaseDiscussion,
+    CriticalReflection,
+    GroupSession,
+    Preparation,
+    Session,
+)
 
 User = get_user_model()
 
@@ -63,6 +74,21 @@ def preparations_for(user) -> QuerySet[Preparation]:
     if _reads_whole_service(user):
         rule |= Q(shared_at__isnull=False, author__team__service_id=service_id_of(user))
     return Preparation.objects.filter(rule)
+
+
+def case_discussions_for(user) -> QuerySet[CaseDiscussion]:
+    """Case discussions on sessions `user` may read."""
+    if not user.is_authenticated:
+        return CaseDiscussion.objects.none()
+    return CaseDiscussion.objects.filter(session__in=sessions_for(user))
+
+
+def critical_reflections_for(user) -> QuerySet[CriticalReflection]:
+    """An ASYE worker's own critical reflections, and those shared with `user` as the author's ASYE assessor
+    now. Nobody else reads them: not the supervisor (unless they are the assessor), not a service manager."""
+    if not user.is_authenticated:
+        return CriticalReflection.objects.none()
+    return CriticalReflection.objects.filter(Q(author=user) | Q(shared_at__isnull=False, author__asye_assessor=user))
 
 
 def group_sessions_for(user) -> QuerySet[GroupSession]:
@@ -120,6 +146,16 @@ def can_run_group_sessions(user) -> bool:
 def can_supervise(user) -> bool:
     """Recording sessions and making agreements as a supervisor."""
     return user.has_perm("supervision.supervise")
+
+
+def can_keep_reflection_log(user) -> bool:
+    """A critical-reflection log: people with an ASYE start date (their log stays theirs after the ASYE)."""
+    return user.is_authenticated and user.asye_start_date is not None
+
+
+def can_assess_asye(user) -> bool:
+    """The list of people someone assesses in their ASYE, and the reflections those people shared."""
+    return user.is_authenticated and User.objects.filter(asye_assessor=user).exists()
 
 
 def can_see_audit(user) -> bool:

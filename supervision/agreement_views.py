@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from portal import request_params
 from portal.access import access_required
 from portal.edit_conflicts import EditConflictError
-from supervision import access, services
+from supervision import access, balance, services
 from supervision.agreement_forms import AgreementForm
+from supervision.dashboard_chart import balance_chart
 from supervision.models import Frequency, RecordType
 from supervision.views import EDIT_CONFLICT, posted_version, rebound_after_conflict
 
@@ -49,11 +50,14 @@ def agreement_create(request):
 def agreement_detail(request, pk):
     agreement = _agreement(request, pk)
     services.record_read(request.user, RecordType.AGREEMENT, agreement.pk)
+    months = balance.person_balance_for(request.user, agreement.supervisee_id, timezone.localdate())
     return render(
         request,
         "supervision/agreement_detail.html",
         {
             "agreement": agreement,
+            "balance_months": months,
+            "balance_chart": balance_chart(months, whose=agreement.supervisee.get_full_name()),
             "can_change": access.can_change_agreement(request.user, agreement),
             "can_sign": access.can_sign_agreement(request.user, agreement),
             "can_audit": access.can_see_audit(request.user),

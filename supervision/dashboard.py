@@ -8,7 +8,9 @@ page takes a fixed number of queries and PostgreSQL does the counting:
   everyone (one query for the people and their sessions, one for their actions);
 - a person's figures are subqueries tied to them, answered from the (supervisee, date) indexes, so
   no query sorts every session of a service;
-- the caseload chart is one query (`dashboard_caseloads`).
+- the caseload chart is one query (`dashboard_caseloads`);
+- the balance of the four functions by team and month, with the short sessions in the period, is one
+  more (`balance_figures`); the list of short sessions is a page of its own (`short_sessions`).
 
 The CSV download has everyone, streamed from one query as it is written.
 """
@@ -37,11 +39,13 @@ from django.db.models.functions import Coalesce, Greatest, Least
 
 from portal.models import Team
 from portal.roles import Role
-from supervision import access
+from supervision import access, balance
+from supervision.balance import MonthBalance, TeamBalance
 from supervision.dashboard_caseloads import MonthCaseload, caseload_by_month
-from supervision.dashboard_chart import Chart, caseload_chart
+from supervision.dashboard_chart import Chart, balance_chart, caseload_chart
 from supervision.due_dates import NextDue
 from supervision.models import Action, Agreement, Frequency, Session, add_months, short_frequency_label
+from supervision.standards import Standard, current_standard
 
 User = get_user_model()
 
@@ -167,6 +171,7 @@ _ROW_FIELDS = (
     "sessions_in_period",
     "caseload",
     "caseload_on",
+    "short_sessions",
 )
 
 
@@ -180,11 +185,13 @@ def _rows(people: QuerySet, start: date, today: date) -> QuerySet:
     """
     held = Session.objects.held_by(today).filter(supervisee_id=OuterRef("pk"))
     latest_caseload = held.filter(caseload_children__isnull=False).order_by("-held_on", "-pk")
+    short = held.filter(held_on__gte=start, minutes__lt=current_standard().minimum_minutes)
     return (
         _with_due_dates(people, today)
         .annotate(
             sessions_in_period=_count(held.filter(held_on__gte=start)),
             caseload_on=Subquery(latest_caseload.values("held_on")[:1]),
+            short_sessions=_count(short),
         )
         .order_by(F("next_due").asc(nulls_last=True), "full_name", "pk")
         .values_list(*_ROW_FIELDS)
@@ -250,6 +257,7 @@ class WorkerRow:
     overdue_actions: int
     caseload: int | None
     caseload_on: date | None
+    short_sessions: int = 0  # held in the period, shorter than the standard's minimum
 
     @property
     def frequency_label(self) -> str:
@@ -283,9 +291,21 @@ def _status(next_due: date | None, last_held: date | None, today: date) -> tuple
 
 
 def _row(values: tuple, actions: dict[int, tuple[int, int]], today: date) -> WorkerRow:
-    (pk, full_name, email, team_name, agreement_id, frequency, supervisor, last_held, due, sessions, caseload, on) = (
-        values
-    )
+    (
+        pk,
+        full_name,
+        email,
+        team_name,
+        agreement_id,
+        frequency,
+        supervisor,
+        last_held,
+        due,
+        sessions,
+        caseload,
+        on,
+        short,
+    ) = values
     days_overdue, status, label = _status(due, last_held, today)
     open_actions, overdue_actions = actions.get(pk, (0, 0))
     return WorkerRow(
@@ -306,6 +326,7 @@ def _row(values: tuple, actions: dict[int, tuple[int, int]], today: date) -> Wor
         overdue_actions=overdue_actions,
         caseload=caseload,
         caseload_on=on,
+        short_sessions=short,
     )
 
 
@@ -465,8 +486,53 @@ class Dashboard:
     page: Page  # of WorkerRow, PAGE_SIZE at a time
     months: list[MonthCaseload]
     chart: Chart
+    balance: "BalanceFigures"
     # The filters' choices (`filter_choices`), when asked for with the figures.
     choices: Choices | None = None
+
+
+@dataclass(frozen=True)
+class BalanceFigures:
+    """The balance of the four functions over the last `balance.BALANCE_MONTHS` months, by team and for
+    everyone on the dashboard, and how many sessions in the period were shorter than the standard."""
+
+    standard: Standard
+    teams: list[TeamBalance]
+    everyone: list[MonthBalance]
+    chart: Chart
+    short_in_period: int
+
+    @property
+    def drifting(self) -> list[TeamBalance]:
+        return [team for team in self.teams if team.is_drifting]
+
+    drift_months: int = balance.DRIFT_MONTHS
+
+    @property
+    def everyone_drifting(self) -> bool:
+        return balance.is_drifting(self.everyone)
+
+    @property
+    def months(self) -> list[date]:
+        return [month.month for month in self.everyone]
+
+
+def balance_figures(people: QuerySet, start: date, today: date) -> BalanceFigures:
+    """One query: each team's minutes by month, from the start of the period or of the balance's six
+    months, whichever is earlier; the short sessions in the period are counted from the same rows."""
+    standard = current_standard()
+    shown_from = balance.balance_start(today)
+    teams = balance.team_balances(people, min(start, shown_from), today, standard)
+    short = sum(month.short_sessions for team in teams for month in team.months if month.month >= start)
+    # Teams with a length recorded only before the six months shown are left out of the table.
+    shown = [(team, [month for month in team.months if month.month >= shown_from]) for team in teams]
+    teams = [
+        TeamBalance(team.team_id, team.team_name, months)
+        for team, months in shown
+        if any(month.sessions_with_length for month in months)
+    ]
+    everyone = balance.everyone(teams, shown_from, today)
+    return BalanceFigures(standard, teams, everyone, balance_chart(everyone), short)
 
 
 def dashboard_for(
@@ -489,5 +555,21 @@ def dashboard_for(
         page=page,
         months=months,
         chart=caseload_chart(months),
+        balance=balance_figures(people, start, today),
         choices=choices,
+    )
+
+
+def short_sessions(people: QuerySet, start: date, today: date) -> QuerySet:
+    """The sessions of `people` held in the period that were shorter than the standard, newest first:
+    dates, names and lengths only."""
+    return (
+        Session.objects.held_by(today)
+        .filter(
+            supervisee__in=people.values("pk"),
+            held_on__gte=start,
+            minutes__lt=current_standard().minimum_minutes,
+        )
+        .select_related("supervisee", "supervisee__team", "supervisor")
+        .order_by("-held_on", "-pk")
     )

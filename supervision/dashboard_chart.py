@@ -1,4 +1,5 @@
-"""The dashboard's caseload chart: where each month's bar, label and scale line go in a small inline SVG.
+"""The dashboard's charts (caseload, and the reflective share of supervision time, which the person's page
+shows too): where each month's bar, label and scale line go in a small inline SVG.
 
 The geometry is worked out here so the template (`includes/dashboard_chart.html`) only places shapes.
 The figures come from `dashboard_caseloads.caseload_by_month`; the table beside the chart repeats every
@@ -6,7 +7,9 @@ one, so the chart is a single image with a summary in words.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
+from supervision.balance import DRIFT_SHARE, MonthBalance
 from supervision.dashboard_caseloads import MonthCaseload
 
 
@@ -30,6 +33,8 @@ class Chart:
     bars: list[Bar]
     ticks: list[tuple[float, int]]  # (y, value) for the scale on the left
     summary: str  # what the chart shows, in words, for people who cannot see it
+    # A dashed line across the plot at a value of note, and its label: (y, label).
+    marker: tuple[float, str] | None = None
 
 
 CHART_WIDTH, CHART_HEIGHT = 480, 240
@@ -64,18 +69,23 @@ def _chart_summary(months: list[MonthCaseload]) -> str:
 def caseload_chart(months: list[MonthCaseload]) -> Chart:
     """Where to draw each month's bar, worked out here so the template only places shapes."""
     top = _scale_top(max((month.average or 0 for month in months), default=0))
+    return month_bars([(month.month, month.average) for month in months], top, _chart_summary(months))
+
+
+def month_bars(values: list[tuple[date, float | None]], top: int, summary: str, marker=None) -> Chart:
+    """A bar a month for `values` ((first of the month, value or None)) on a scale from 0 to `top`;
+    `marker`, (value, label), draws a dashed line across at that value."""
     plot_height = PLOT_BOTTOM - PLOT_TOP
-    slot = (PLOT_RIGHT - PLOT_LEFT) / len(months)
+    slot = (PLOT_RIGHT - PLOT_LEFT) / len(values)
     # With many months, label every other one so the labels do not overlap.
-    label_every = 1 if len(months) <= 12 else 2
+    label_every = 1 if len(values) <= 12 else 2
     bars = []
-    for index, month in enumerate(months):
-        height = (month.average or 0) / top * plot_height
+    for index, (month, value) in enumerate(values):
+        height = (value or 0) / top * plot_height
         x = PLOT_LEFT + index * slot + slot * 0.15
+        label = ""
         if index % label_every == 0:
-            label = f"{month.month:%b}" if month.month.month != 1 and index else f"{month.month:%b %y}"
-        else:
-            label = ""
+            label = f"{month:%b}" if month.month != 1 and index else f"{month:%b %y}"
         bars.append(
             Bar(
                 x=round(x, 1),
@@ -87,4 +97,23 @@ def caseload_chart(months: list[MonthCaseload]) -> Chart:
             )
         )
     ticks = [(round(PLOT_BOTTOM - value / top * plot_height, 1), value) for value in (0, top // 2, top)]
-    return Chart(CHART_WIDTH, CHART_HEIGHT, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, bars, ticks, _chart_summary(months))
+    if marker is not None:
+        marker = (round(PLOT_BOTTOM - marker[0] / top * plot_height, 1), marker[1])
+    return Chart(CHART_WIDTH, CHART_HEIGHT, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, bars, ticks, summary, marker)
+
+
+def balance_chart(months: list[MonthBalance], whose: str = "everyone on this dashboard") -> Chart:
+    """The reflective share (support and development) of the minutes recorded each month, in per cent,
+    with a dashed line at a third (`balance.DRIFT_SHARE`), under which reflection is crowded out."""
+    span = f"from {months[0].month:%B %Y} to {months[-1].month:%B %Y}"
+    recorded = [month for month in months if month.reflective_percent is not None]
+    if not recorded:
+        summary = f"Bar chart of the reflective share of supervision time by month for {whose}, {span}: none recorded."
+    else:
+        shares = "; ".join(f"{month.month:%B %Y} {month.reflective_percent}%" for month in recorded)
+        summary = (
+            f"Bar chart of the reflective share of supervision time (support and development) by month for {whose}, "
+            f"{span}: {shares}. The dashed line marks a third. The table gives every figure."
+        )
+    third = float(DRIFT_SHARE * 100)
+    return month_bars([(month.month, month.reflective_percent) for month in months], 100, summary, (third, "a third"))

@@ -55,6 +55,7 @@ def _row(row: WorkerRow, agreement_url: str) -> str:
             f"{number}{row.open_actions}</td>",
             f"{number}{row.overdue_actions}</td>",
             f"{number}{caseload}</td>",
+            f"{number}{row.short_sessions}</td>",
             "</tr>",
         ]
     )

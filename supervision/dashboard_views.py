@@ -6,6 +6,7 @@ from dataclasses import replace
 from itertools import islice
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,13 +20,17 @@ from supervision.dashboard import (
     DashboardFilters,
     dashboard_for,
     filter_choices,
+    filtered_people,
     period_start,
+    short_sessions,
     worker_rows,
 )
 from supervision.dashboard_forms import DashboardFilterForm
 from supervision.dashboard_html import people_rows
+from supervision.standards import current_standard
 
 CSV_LINES_PER_CHUNK = 200
+SHORT_SESSIONS_PER_PAGE = 50
 
 
 def _form(request) -> DashboardFilterForm:
@@ -112,6 +117,7 @@ def dashboard_csv(request):
             row.overdue_actions,
             "" if row.caseload is None else row.caseload,
             _iso(row.caseload_on),
+            row.short_sessions,
         )
         for row in worker_rows(request.user, filters, today)
     )
@@ -129,7 +135,31 @@ def dashboard_csv(request):
         "Overdue actions",
         "Latest caseload (children)",
         "Caseload recorded on",
+        f"Sessions shorter than {current_standard().minimum_minutes} minutes in the period",
     ]
     response = StreamingHttpResponse(_csv_chunks(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supervision-dashboard-{today:%Y-%m-%d}.csv"'
     return response
+
+
+@access_required(access.can_see_dashboard)
+def dashboard_short_sessions(request):
+    """The sessions in the dashboard's period that were shorter than the standard: who, when, how long."""
+    today = timezone.localdate()
+    form = _form(request)
+    filters = form.filters()
+    start = period_start(today, filters.months)
+    sessions = short_sessions(filtered_people(request.user, filters), start, today)
+    page = Paginator(sessions, SHORT_SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "supervision/dashboard_short_sessions.html",
+        {
+            "form": form,
+            "page": page,
+            "start": start,
+            "today": today,
+            "standard": current_standard(),
+            "query": _query(filters),
+        },
+    )

@@ -155,6 +155,16 @@ class Session(models.Model):
         limit_choices_to={"kind": "tool"},
         verbose_name="tools used",
     )
+    # How long the session lasted, and roughly how that time split across the four functions of
+    # supervision in Morrison's 4x4x4 model. The four add up to the length (a CHECK below), or are all
+    # left empty; support and development together are the session's reflective time.
+    minutes = models.PositiveSmallIntegerField(
+        "length in minutes", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(480)]
+    )
+    minutes_management = models.PositiveSmallIntegerField("case management (minutes)", null=True, blank=True)
+    minutes_support = models.PositiveSmallIntegerField("support (minutes)", null=True, blank=True)
+    minutes_development = models.PositiveSmallIntegerField("professional development (minutes)", null=True, blank=True)
+    minutes_mediation = models.PositiveSmallIntegerField("mediation (minutes)", null=True, blank=True)
     scale = models.PositiveSmallIntegerField(
         "scale (0 to 10)", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(10)]
     )
@@ -191,6 +201,30 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(scale__lte=10), name="session_scale_0_to_10"),
             models.CheckConstraint(
+                condition=models.Q(minutes__isnull=True) | models.Q(minutes__gte=1, minutes__lte=480),
+                name="session_minutes_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    minutes_management__isnull=True,
+                    minutes_support__isnull=True,
+                    minutes_development__isnull=True,
+                    minutes_mediation__isnull=True,
+                )
+                | models.Q(
+                    minutes__isnull=False,
+                    minutes_management__isnull=False,
+                    minutes_support__isnull=False,
+                    minutes_development__isnull=False,
+                    minutes_mediation__isnull=False,
+                    minutes=models.F("minutes_management")
+                    + models.F("minutes_support")
+                    + models.F("minutes_development")
+                    + models.F("minutes_mediation"),
+                ),
+                name="session_functions_add_up_to_length",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(locked_at__isnull=True)
                 | (models.Q(supervisor_signed_at__isnull=False) & models.Q(supervisee_signed_at__isnull=False)),
                 name="session_locked_only_when_both_signed",
@@ -199,6 +233,16 @@ class Session(models.Model):
 
     def __str__(self):
         return f"Supervision for {self.supervisee} on {self.held_on:%-d %B %Y}"
+
+    @property
+    def has_balance(self) -> bool:
+        """Whether the split of time across the four functions was recorded."""
+        return self.minutes_management is not None
+
+    @property
+    def reflective_minutes(self) -> int | None:
+        """Support plus development: the time spent reflecting rather than managing cases."""
+        return self.minutes_support + self.minutes_development if self.has_balance else None
 
     @property
     def frame_definition(self):
@@ -233,6 +277,14 @@ class CaseDiscussion(models.Model):
     case_reference = models.CharField(max_length=20)
     discussion = models.TextField()
     decisions = models.TextField("decisions and direction", blank=True)
+    # What a child's file needs from supervision (see supervision.case_record): why the decision was
+    # made, what the child thinks and feels and how we know, and what happens next, by whom, by when.
+    rationale = models.TextField("why: the analysis behind the decision", blank=True)
+    child_views = models.TextField("the child’s views and experience, and how we know them", blank=True)
+    next_steps = models.TextField("what happens next", blank=True)
+    next_steps_by = models.CharField("by whom", max_length=200, blank=True)
+    next_steps_due = models.DateField("by when", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -240,6 +292,39 @@ class CaseDiscussion(models.Model):
 
     def __str__(self):
         return f"Case {self.case_reference}"
+
+    @property
+    def needs_before_sign_off(self) -> list[str]:
+        """What a recorded decision still lacks before the session can be signed off."""
+        if not self.decisions.strip():
+            return []
+        missing = []
+        if not self.rationale.strip():
+            missing.append("why the decision was made")
+        if not self.child_views.strip():
+            missing.append("the child’s views and experience")
+        return missing
+
+
+class CriticalReflection(models.Model):
+    """An entry in an ASYE social worker's critical-reflection log: theirs alone until they share it
+    with their ASYE assessor (User.asye_assessor), who may then read it but never change it."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="critical_reflections")
+    written_on = models.DateField("date")
+    title = models.CharField(max_length=200)
+    text = models.TextField("reflection")
+    shared_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+        indexes = [models.Index(fields=["author", "-written_on"], name="reflection_author_date")]
+
+    def __str__(self):
+        return self.title
 
 
 class ActionQuerySet(models.QuerySet):
@@ -372,6 +457,7 @@ class RecordType(models.TextChoices):
     AGREEMENT = "agreement", "Supervision agreement"
     PREPARATION = "preparation", "Preparation notes"
     GROUP_SESSION = "group_session", "Group session"
+    CRITICAL_REFLECTION = "critical_reflection", "Critical reflection"
     PERSON = "person", "A person’s whole record"
 
 

@@ -1,7 +1,8 @@
 """Retention: supervision records are deleted once they are more than SUPERVISION_RETENTION_YEARS old.
 
 A record's age runs from its date: a session's or group session's `held_on`, an ended agreement's
-`ended_on` (agreements still in force are never old), and unlinked preparation notes' `created_at`.
+`ended_on` (agreements still in force are never old), unlinked preparation notes' `created_at`, and
+an ASYE critical reflection's `written_on`.
 A session goes with its case discussions, actions, addenda and the preparation notes linked to it.
 
 Each deletion leaves an audit entry naming the record by type and id. Audit entries hold no content,
@@ -21,6 +22,7 @@ from supervision.models import (
     Agreement,
     AuditAction,
     AuditEntry,
+    CriticalReflection,
     GroupSession,
     Preparation,
     RecordType,
@@ -77,7 +79,7 @@ def retention_years() -> int:
 
 
 def expired_records(today: date, years: int | None = None) -> Expired:
-    """Records dated more than `years` before `today`, oldest first in each type. Five queries."""
+    """Records dated more than `years` before `today`, oldest first in each type. Six queries."""
     years = retention_years() if years is None else years
     cutoff = years_before(today, years)
     audit_cutoff = years_before(today, years + AUDIT_EXTRA_YEARS)
@@ -89,6 +91,9 @@ def expired_records(today: date, years: int | None = None) -> Expired:
     agreements = Agreement.objects.filter(ended_on__lt=cutoff).select_related("supervisee").order_by("ended_on", "pk")
     group_sessions = (
         GroupSession.objects.filter(held_on__lt=cutoff).select_related("facilitator").order_by("held_on", "pk")
+    )
+    reflections = (
+        CriticalReflection.objects.filter(written_on__lt=cutoff).select_related("author").order_by("written_on", "pk")
     )
     records = [
         *(ExpiredRecord(RecordType.SESSION, s.pk, s.held_on, str(s.supervisee)) for s in sessions),
@@ -106,6 +111,7 @@ def expired_records(today: date, years: int | None = None) -> Expired:
         ),
         *(ExpiredRecord(RecordType.AGREEMENT, a.pk, a.ended_on, str(a.supervisee)) for a in agreements),
         *(ExpiredRecord(RecordType.GROUP_SESSION, g.pk, g.held_on, str(g.facilitator)) for g in group_sessions),
+        *(ExpiredRecord(RecordType.CRITICAL_REFLECTION, r.pk, r.written_on, str(r.author)) for r in reflections),
     ]
     audit_entries = AuditEntry.objects.filter(at__date__lt=audit_cutoff).count()
     return Expired(years, cutoff, audit_cutoff, records, audit_entries)
@@ -120,6 +126,7 @@ def delete_expired(today: date, years: int | None = None) -> Expired:
     Session.objects.filter(pk__in=expired.pks(RecordType.SESSION)).delete()
     Agreement.objects.filter(pk__in=expired.pks(RecordType.AGREEMENT)).delete()
     GroupSession.objects.filter(pk__in=expired.pks(RecordType.GROUP_SESSION)).delete()
+    CriticalReflection.objects.filter(pk__in=expired.pks(RecordType.CRITICAL_REFLECTION)).delete()
     deleted_audit, _by_model = AuditEntry.objects.filter(at__date__lt=expired.audit_cutoff).delete()
     expired.audit_entries = deleted_audit
     AuditEntry.objects.bulk_create(

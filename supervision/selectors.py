@@ -193,6 +193,7 @@ def whole_record_of(user):
         "agreements": list(access.agreements_for(user).filter(supervisee=user).select_related("supervisor")),
         "sessions": list(sessions),
         "preparations": list(access.preparations_for(user).filter(author=user).select_related("session")),
+        "critical_reflections": list(access.critical_reflections_for(user).filter(author=user)),
         "group_sessions": list(
             access.group_sessions_for(user).filter(attendees=user).select_related("facilitator").order_by("-held_on")
         ),

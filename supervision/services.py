@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.edit_conflicts import bump_version, save_if_unchanged
+from supervision.case_record import sign_off_gaps
 from supervision.models import (
     Action,
     Addendum,
@@ -18,6 +19,7 @@ from supervision.models import (
     AuditAction,
     AuditEntry,
     CaseDiscussion,
+    CriticalReflection,
     GroupSession,
     Preparation,
     RecordType,
@@ -27,6 +29,14 @@ from supervision.models import (
 
 class NotAllowedError(Exception):
     """The record is in a state that does not allow this change (for example, it is locked)."""
+
+
+class SignOffBlockedError(NotAllowedError):
+    """A case decision lacks what the child's file needs. `gaps`: (case, what it lacks) for each such case."""
+
+    def __init__(self, gaps: list):
+        super().__init__("A case decision needs more before sign-off.")
+        self.gaps = gaps
 
 
 def audit_entry(actor, action: str, record_type: str, record_id: int, detail: str = "") -> AuditEntry:
@@ -161,9 +171,14 @@ def write_reflection(session: Session, *, reflection: str, expected_version: int
 
 @transaction.atomic
 def sign_session(session: Session, *, by, expected_version: int, response: str = "", comment: str = "") -> bool:
-    """Sign the record as it stands. Returns True when this signature locked it."""
+    """Sign the record as it stands. Returns True when this signature locked it.
+
+    Refused with `SignOffBlockedError` while a case's decision lacks its rationale or the child's views."""
     if session.is_locked:
         raise NotAllowedError("This record is already signed off.")
+    gaps = sign_off_gaps(CaseDiscussion.objects.filter(session=session))
+    if gaps:
+        raise SignOffBlockedError(gaps)
     now = timezone.now()
     if by.pk == session.supervisor_id:
         changes = {"supervisor_signed_at": now}
@@ -183,17 +198,70 @@ def sign_session(session: Session, *, by, expected_version: int, response: str =
 
 @transaction.atomic
 def add_case_discussion(
-    session: Session, *, case_reference: str, discussion: str, decisions: str, by
+    session: Session,
+    *,
+    case_reference: str,
+    discussion: str,
+    decisions: str,
+    by,
+    rationale: str = "",
+    child_views: str = "",
+    next_steps: str = "",
+    next_steps_by: str = "",
+    next_steps_due: date | None = None,
 ) -> CaseDiscussion:
     if session.is_locked:
         raise NotAllowedError("This record is signed off and locked. Add an addendum instead.")
     case = CaseDiscussion.objects.create(
-        session=session, case_reference=case_reference, discussion=discussion, decisions=decisions
+        session=session,
+        case_reference=case_reference,
+        discussion=discussion,
+        decisions=decisions,
+        rationale=rationale,
+        child_views=child_views,
+        next_steps=next_steps,
+        next_steps_by=next_steps_by,
+        next_steps_due=next_steps_due,
     )
     # The discussion is part of what both people sign.
     bump_version(session, **_clear_signatures())
     audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, f"Case {case_reference} added")
     return case
+
+
+CASE_FIELDS = (
+    "case_reference",
+    "discussion",
+    "decisions",
+    "rationale",
+    "child_views",
+    "next_steps",
+    "next_steps_by",
+    "next_steps_due",
+)
+
+
+@transaction.atomic
+def change_case_discussion(case: CaseDiscussion, *, text: dict, expected_version: int, by) -> None:
+    """Change a case discussion (`text` holds CASE_FIELDS) while its session is unlocked. Like any change to
+    the record, it clears both signatures."""
+    session = Session.objects.select_for_update().get(pk=case.session_id)
+    if session.is_locked:
+        raise NotAllowedError("This record is signed off and locked. Add an addendum instead.")
+    save_if_unchanged(case, expected_version, **{field: text[field] for field in CASE_FIELDS})
+    bump_version(session, **_clear_signatures())
+    audit(by, AuditAction.CHANGED, RecordType.SESSION, session.pk, f"Case {text['case_reference']} changed")
+
+
+def record_case_export(user, case: CaseDiscussion) -> None:
+    """Someone copied or downloaded a case's decision for the case record."""
+    audit(
+        user,
+        AuditAction.EXPORTED,
+        RecordType.SESSION,
+        case.session_id,
+        f"Case {case.case_reference} copied for the case record",
+    )
 
 
 @transaction.atomic
@@ -255,6 +323,44 @@ def share_preparation(preparation: Preparation, *, share: bool, by) -> None:
         RecordType.PREPARATION,
         preparation.pk,
         "Shared with supervisor" if share else "Made private",
+    )
+
+
+# --- Critical reflections (ASYE) ---------------------------------------------------------
+
+
+@dataclass
+class ReflectionText:
+    written_on: date
+    title: str
+    text: str
+
+
+@transaction.atomic
+def write_critical_reflection(*, author, text: ReflectionText) -> CriticalReflection:
+    reflection = CriticalReflection.objects.create(author=author, **text.__dict__)
+    audit(author, AuditAction.CREATED, RecordType.CRITICAL_REFLECTION, reflection.pk)
+    return reflection
+
+
+@transaction.atomic
+def change_critical_reflection(
+    reflection: CriticalReflection, *, text: ReflectionText, expected_version: int, by
+) -> None:
+    save_if_unchanged(reflection, expected_version, updated_at=timezone.now(), **text.__dict__)
+    audit(by, AuditAction.CHANGED, RecordType.CRITICAL_REFLECTION, reflection.pk)
+
+
+@transaction.atomic
+def share_critical_reflection(reflection: CriticalReflection, *, share: bool, by) -> None:
+    """Share the reflection with the author's ASYE assessor, or withdraw the share."""
+    bump_version(reflection, shared_at=timezone.now() if share else None)
+    audit(
+        by,
+        AuditAction.CHANGED,
+        RecordType.CRITICAL_REFLECTION,
+        reflection.pk,
+        "Shared with their ASYE assessor" if share else "Share withdrawn",
     )
 
 

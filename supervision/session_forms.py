@@ -1,5 +1,5 @@
-"""Forms for a supervision session: booking it, the record and the reflection, signing off, case
-discussions, actions and addenda."""
+"""Forms for a supervision session: booking it, the record and the reflection, signing off, actions and
+addenda. A case discussed has its own module, `case_forms`."""
 
 import re
 from datetime import timedelta
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from portal.form_fields import date_field, form_helper, text_field
 from practice_guide.models import Audience, GuidePart, Kind
+from supervision.balance import FUNCTIONS, LengthAndBalance
 from supervision.forms import VersionedForm
 from supervision.frames import FRAMES, FrameChoice
 from supervision.models import ComplexityChoice, ResponseChoice
@@ -63,6 +64,34 @@ def published_handbook_tools():
     return GuidePart.objects.published(Audience.STAFF).filter(kind=Kind.TOOL)
 
 
+def _minutes_field(label: str, help_text: str, *, what: str, least: int) -> forms.IntegerField:
+    """A number of minutes from `least` to 480 (eight hours), or empty; `what` names it in error messages."""
+    too_few = f"{what} must be at least 1 minute" if least else f"{what} cannot be less than 0"
+    example = "a whole number of minutes, like 90" if least else "a whole number, like 30"
+    return forms.IntegerField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        min_value=least,
+        max_value=480,
+        error_messages={
+            "invalid": f"Enter {what[0].lower()}{what[1:]} as {example}",
+            "min_value": too_few,
+            "max_value": f"{what} must be 480 (8 hours) or fewer",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+# What each of the four functions covers, as the form's hints say it.
+FUNCTION_HINTS = {
+    "management": "Cases: plans, decisions, tasks and deadlines.",
+    "support": "How the work is affecting the worker.",
+    "development": "Learning, skills, research and reflecting on practice.",
+    "mediation": "The team, the organisation and partner agencies.",
+}
+
+
 class SessionRecordForm(VersionedForm):
     """The supervisor's record. The fields for the chosen frame's prompts are added on the fly."""
 
@@ -97,6 +126,23 @@ class SessionRecordForm(VersionedForm):
             "max_value": "Enter a number from 0 to 10",
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
+    minutes = _minutes_field(
+        "Length of the session",
+        "In minutes. An hour and a half is 90. Leave empty if you did not note it.",
+        what="The length of the session",
+        least=1,
+    )
+    minutes_management = _minutes_field(
+        "Case management", FUNCTION_HINTS["management"], what="The minutes of case management", least=0
+    )
+    minutes_support = _minutes_field("Support", FUNCTION_HINTS["support"], what="The minutes of support", least=0)
+    minutes_development = _minutes_field(
+        "Professional development", FUNCTION_HINTS["development"], what="The minutes of development", least=0
+    )
+    minutes_mediation = _minutes_field(
+        "Mediation", FUNCTION_HINTS["mediation"], what="The minutes of mediation", least=0
     )
 
     tools = forms.ModelMultipleChoiceField(
@@ -139,11 +185,55 @@ class SessionRecordForm(VersionedForm):
                 legend="Caseload",
                 legend_size=Size.MEDIUM,
             ),
+            Fieldset(
+                Field.text("minutes", field_width=3),
+                Fieldset(
+                    *(Field.text(f"minutes_{name}", field_width=3) for name, _label in FUNCTIONS),
+                    legend="How the time was spent, in minutes",
+                    legend_size=Size.SMALL,
+                ),
+                legend="Length and balance",
+                legend_size=Size.MEDIUM,
+            ),
             Button("save", "Save the record"),
         )
 
     def notes(self) -> dict:
         return {prompt.key: self.cleaned_data.get(f"note_{prompt.key}", "") for prompt in self.frame.prompts}
+
+    def clean(self):
+        """The four functions' minutes are all given and add up to the length, or all left empty."""
+        cleaned = super().clean()
+        names = ["minutes", *(f"minutes_{name}" for name, _label in FUNCTIONS)]
+        if any(self.has_error(name) for name in names):
+            return cleaned
+        parts = {name: cleaned.get(f"minutes_{name}") for name, _label in FUNCTIONS}
+        if all(value is None for value in parts.values()):
+            return cleaned
+        missing = [(name, label) for name, label in FUNCTIONS if parts[name] is None]
+        if missing:
+            # Every missing part at once, and the length if that is missing too, so one correction is enough.
+            if cleaned.get("minutes") is None:
+                self.add_error("minutes", "Enter the length of the session, or leave all four parts empty")
+            for name, label in missing:
+                self.add_error(
+                    f"minutes_{name}", f"Enter the minutes spent on {label.lower()}, or leave all four parts empty"
+                )
+            return cleaned
+        total, length = sum(parts.values()), cleaned.get("minutes")
+        if length is None:
+            self.add_error("minutes", f"Enter the length of the session: the four parts add up to {total} minutes")
+        elif total != length:
+            self.add_error(
+                "minutes_management",
+                f"The four parts add up to {total} minutes but the session lasted {length} minutes. "
+                "Make them add up, or leave all four empty",
+            )
+        return cleaned
+
+    def length_and_balance(self) -> LengthAndBalance:
+        data = self.cleaned_data
+        return LengthAndBalance(data.get("minutes"), *(data.get(f"minutes_{name}") for name, _label in FUNCTIONS))
 
 
 class ReflectionForm(VersionedForm):
@@ -191,37 +281,6 @@ class SuperviseeSignForm(VersionedForm):
         if cleaned.get("response") == ResponseChoice.DISAGREE and not cleaned.get("comment", "").strip():
             self.add_error("comment", "Say what you disagree with, so it is kept with the record")
         return cleaned
-
-
-class CaseDiscussionForm(forms.Form):
-    case_reference = forms.CharField(
-        label="Case reference",
-        max_length=20,
-        help_text="The case number from the case management system, like CS-10442. Never a child’s name.",
-        error_messages={
-            "required": "Enter the case reference",
-            "max_length": "A case reference is 20 characters or fewer",
-        },
-    )
-    discussion = text_field("What you discussed", required=True, rows=6)
-    decisions = text_field("Decisions and direction", rows=4)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            Field.text("case_reference", field_width=10),
-            Field.textarea("discussion"),
-            Field.textarea("decisions"),
-            Button("save", "Add the case discussion"),
-        )
-
-    def clean_case_reference(self):
-        reference = self.cleaned_data["case_reference"].strip().upper()
-        if not CASE_REFERENCE.match(reference):
-            raise forms.ValidationError(
-                "Enter a case reference of 3 to 20 letters, numbers, dashes or slashes, like CS-10442"
-            )
-        return reference
 
 
 class ActionForm(forms.Form):

@@ -4,22 +4,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from portal import request_params
 from portal.access import access_required
 from portal.edit_conflicts import EditConflictError
-from supervision import access, selectors, services
+from supervision import access, balance, selectors, services
+from supervision.case_forms import CaseDiscussionForm
+from supervision.case_record import case_record_text, download_name, draft_warning, sign_off_gaps
 from supervision.frames import FRAMES
-from supervision.models import RecordType, Session
+from supervision.models import CaseDiscussion, RecordType, Session
 from supervision.session_forms import (
     ActionForm,
     AddendumForm,
     BookSessionForm,
-    CaseDiscussionForm,
     ReflectionForm,
     SessionRecordForm,
     SuperviseeSignForm,
@@ -42,10 +44,12 @@ def supervisee_list(request):
     chosen = request_params.positive_int(request.GET.get("supervisee"))
     sessions = selectors.sessions_led_by(request.user, chosen)
     page = Paginator(sessions, 25).get_page(request.GET.get("page"))
+    rows = selectors.supervisees_of(request.user, today)
+    chosen_row = next((row for row in rows if row.agreement.supervisee_id == chosen), None)
     return render(
         request,
         "supervision/supervisees.html",
-        {"rows": selectors.supervisees_of(request.user, today), "page": page, "today": today},
+        {"rows": rows, "page": page, "today": today, "chosen_row": chosen_row},
     )
 
 
@@ -94,6 +98,9 @@ def _detail_context(user, session: Session, sign_form=None) -> dict:
         "can_add_addendum": access.can_add_addendum(user, session),
         "can_audit": access.can_see_audit(user),
         "can_complete": {action.pk for action in session.actions.all() if access.can_complete_action(user, action)},
+        "length": balance.session_length(session),
+        # Case decisions that lack their rationale or the child's views: sign-off waits for them.
+        "sign_off_gaps": [] if session.is_locked else sign_off_gaps(session.case_discussions.all()),
     }
 
 
@@ -127,7 +134,13 @@ def session_record(request, pk):
                 tools=data.get("tools"),
             )
             try:
-                services.write_record(session, record=record, expected_version=data["version"], by=request.user)
+                balance.save_record_with_length(
+                    session,
+                    record=record,
+                    length=form.length_and_balance(),
+                    expected_version=data["version"],
+                    by=request.user,
+                )
             except EditConflictError:
                 conflict = EDIT_CONFLICT
                 session = _session(request, pk)
@@ -144,6 +157,13 @@ def session_record(request, pk):
             "caseload_children": session.caseload_children,
             "caseload_complexity": session.caseload_complexity,
             "tools": [tool.pk for tool in session.published_tools],
+            **balance.LengthAndBalance(
+                session.minutes,
+                session.minutes_management,
+                session.minutes_support,
+                session.minutes_development,
+                session.minutes_mediation,
+            ).fields(),
         }
         initial.update({f"note_{key}": text for key, text in session.notes.items()})
         form = SessionRecordForm(initial=initial, frame=frame)
@@ -202,6 +222,9 @@ def session_sign(request, pk):
             response=form.cleaned_data.get("response", ""),
             comment=form.cleaned_data.get("comment", ""),
         )
+    except services.SignOffBlockedError:
+        context = _detail_context(user, session, form) | {"sign_off_refused": True}
+        return render(request, "supervision/session_detail.html", context, status=400)
     except EditConflictError:
         messages.error(request, "The record changed after you opened it. Read it again, then sign it off.")
         return redirect("supervision:session-detail", pk=pk)
@@ -220,23 +243,96 @@ def _writable_session(request, pk) -> Session:
     return session
 
 
+CASE_FREE_TEXT = ["discussion", "decisions", "rationale", "child_views", "next_steps"]
+
+
 @login_required
 def case_add(request, pk):
     session = _writable_session(request, pk)
-    form = CaseDiscussionForm(request.POST or None)
+    form = CaseDiscussionForm(request.POST or None, creating=True, session=session)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.add_case_discussion(
-            session,
-            case_reference=data["case_reference"],
-            discussion=data["discussion"],
-            decisions=data["decisions"],
-            by=request.user,
-        )
-        messages.success(request, f"The discussion of case {data['case_reference']} is added.")
-        warn_about_personal_data(request, form, ["discussion", "decisions"])
+        text = form.case_text()
+        services.add_case_discussion(session, by=request.user, **text)
+        messages.success(request, f"The discussion of case {text['case_reference']} is added.")
+        warn_about_personal_data(request, form, CASE_FREE_TEXT)
         return redirect("supervision:session-detail", pk=pk)
-    return render(request, "supervision/case_form.html", {"form": form, "session": session})
+    return render(request, "supervision/case_form.html", {"form": form, "session": session, "case": None})
+
+
+def _case(request, pk) -> CaseDiscussion:
+    """A case discussion on a session the person may read, with its session and both people."""
+    return get_object_or_404(
+        access.case_discussions_for(request.user).select_related("session__supervisee", "session__supervisor"), pk=pk
+    )
+
+
+@login_required
+def case_edit(request, pk):
+    """Change a case discussion while the session is not locked: whoever may add one."""
+    case = _case(request, pk)
+    session = case.session
+    if not access.can_write_record(request.user, session):
+        raise PermissionDenied
+    conflict = None
+    if request.method == "POST":
+        form = CaseDiscussionForm(request.POST, session=session)
+        if form.is_valid():
+            text = form.case_text()
+            try:
+                services.change_case_discussion(
+                    case, text=text, expected_version=form.cleaned_data["version"], by=request.user
+                )
+            except EditConflictError:
+                conflict = EDIT_CONFLICT
+                case.refresh_from_db()
+                form = rebound_after_conflict(CaseDiscussionForm, request, case, session=session)
+            else:
+                messages.success(request, f"The discussion of case {text['case_reference']} is saved.")
+                warn_about_personal_data(request, form, CASE_FREE_TEXT)
+                return redirect(f"{reverse('supervision:session-detail', args=[session.pk])}#case-{case.pk}")
+    else:
+        form = CaseDiscussionForm(initial=CaseDiscussionForm.initial_for(case), session=session)
+    return render(
+        request, "supervision/case_form.html", {"form": form, "session": session, "case": case, "conflict": conflict}
+    )
+
+
+def _decided_case(request, pk) -> CaseDiscussion:
+    """A case the person may read that has a decision recorded: without one there is nothing to copy."""
+    case = _case(request, pk)
+    if not case.decisions.strip():
+        raise Http404("No decision is recorded for this case.")
+    return case
+
+
+@login_required
+def case_record_copy(request, pk):
+    """A case's decision as plain text to paste into the case record, for anyone who may read the session."""
+    case = _decided_case(request, pk)
+    today = timezone.localdate()
+    services.record_case_export(request.user, case)
+    return render(
+        request,
+        "supervision/case_record.html",
+        {
+            "case": case,
+            "session": case.session,
+            "text": case_record_text(case, today=today),
+            "draft": draft_warning(case.session, today),
+            "status": case.session.status(today),
+        },
+    )
+
+
+@login_required
+def case_record_download(request, pk):
+    case = _decided_case(request, pk)
+    services.record_case_export(request.user, case)
+    response = HttpResponse(
+        case_record_text(case, today=timezone.localdate()), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{download_name(case)}"'
+    return response
 
 
 @login_required

@@ -15,12 +15,14 @@ from django.utils import timezone
 from handbook.models import ReadConfirmation
 from supervision.models import GroupSession
 from training import access
-from training.models import Decision, financial_year_bounds, financial_year_of
+from training.models import DateKind, Decision, financial_year_bounds, financial_year_of
 
 COURSE = "Course"
 GROUP_SESSION = "Group reflective session"
 EXTERNAL = "External learning"
 HANDBOOK_READING = "Handbook reading"
+# Practice development sessions count as courses, and say what they were in the detail.
+PRACTICE_DEVELOPMENT = DateKind.PRACTICE_DEVELOPMENT.label
 SOURCES = (COURSE, GROUP_SESSION, EXTERNAL, HANDBOOK_READING)
 # How many past years one may choose, besides this one.
 PAST_YEARS = 6
@@ -118,6 +120,7 @@ def cpd_record(viewer, person, year: int) -> CpdRecord:
             "pk",
             "completed_on",
             "hours_attended",
+            "course_date__kind",
             "course_date__course__title",
             "course_date__course__provider",
             "course_date__course__hours",
@@ -135,7 +138,11 @@ def cpd_record(viewer, person, year: int) -> CpdRecord:
                 day=booking.completed_on,
                 title=course.title,
                 source=COURSE,
-                detail=course.provider,
+                detail=(
+                    f"{PRACTICE_DEVELOPMENT}, {course.provider}"
+                    if booking.course_date.kind == DateKind.PRACTICE_DEVELOPMENT
+                    else course.provider
+                ),
                 hours=booking.hours_attended if booking.hours_attended is not None else course.hours,
                 reflection=_evaluation_text(evaluation) if evaluation else "",
                 booking_id=booking.pk,

@@ -8,6 +8,9 @@ from django import forms
 from django.utils import timezone
 
 from portal.form_fields import date_field, form_helper
+from training.models import DateKind
+from training.practice_development import DECISIONS_MAX
+from training.running_forms import RegisterForm
 
 # Times typed as 09:30, 9:30, 9.30 or 0930.
 TIME = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.]?(?P<minute>[0-5]\d)$")
@@ -21,6 +24,18 @@ def time_field(label: str, help_text: str = "Use the 24-hour clock, for example 
         max_length=5,
         error_messages={"required": f"Enter the {label.lower()}", "max_length": "Enter a time like 09:30"},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+def decisions_field() -> forms.CharField:
+    """What a practice development session decided."""
+    return forms.CharField(
+        label="What was decided",
+        required=False,
+        max_length=DECISIONS_MAX,
+        help_text="What the session agreed, and who will do what. Do not write the names of families or children.",
+        error_messages={"max_length": f"Keep what was decided to {DECISIONS_MAX:,} characters"},
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 
@@ -80,6 +95,17 @@ class CourseDateForm(forms.Form):
         help_text="Who leads it. Leave empty if you do not know yet.",
         error_messages={"max_length": "Keep it to 200 characters"},
     )
+    kind = forms.ChoiceField(
+        label="What kind of date is it?",
+        choices=[(DateKind.COURSE, "Training"), (DateKind.PRACTICE_DEVELOPMENT, DateKind.PRACTICE_DEVELOPMENT.label)],
+        initial=DateKind.COURSE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="A practice development session is one of the service’s own formal sessions: it also records "
+        "what was decided.",
+        error_messages={"required": "Choose what kind of date it is", "invalid_choice": "Choose a kind from the list"},
+    )
+    decisions = decisions_field()
 
     def __init__(self, *args, courses=None, course_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,6 +121,9 @@ class CourseDateForm(forms.Form):
         else:
             # A date stays with its course: to run a different course, add a new date.
             del self.fields["course"]
+        if course_date is None or course_date.kind != DateKind.PRACTICE_DEVELOPMENT:
+            # Recorded once a session has run: not when it is added, nor for a course date.
+            del self.fields["decisions"]
         self.helper = form_helper(
             *fields,
             Field.text("start_date", field_width=Fluid.ONE_THIRD),
@@ -104,6 +133,8 @@ class CourseDateForm(forms.Form):
             Field.radios("is_online", legend_size=Size.SMALL, small=True, inline=True),
             Field.text("capacity", field_width=3),
             Field.text("facilitator"),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+            *([Field.textarea("decisions")] if "decisions" in self.fields else []),
             Button("save", "Save date"),
         )
 
@@ -119,7 +150,13 @@ class CourseDateForm(forms.Form):
             "is_online": "yes" if course_date.is_online else "no",
             "capacity": course_date.capacity,
             "facilitator": course_date.facilitator,
+            "kind": course_date.kind,
+            "decisions": course_date.decisions,
         }
+
+    def clean_kind(self):
+        """Left out, a new date is a course date and a date being changed keeps its kind."""
+        return self.cleaned_data["kind"] or (self.course_date.kind if self.course_date else DateKind.COURSE)
 
     def clean_start_time(self):
         return _parse_time(self.cleaned_data["start_time"])
@@ -144,6 +181,14 @@ class CourseDateForm(forms.Form):
                 self.add_error("start_time", "The start time must be in the future")
         elif moved and starts_at > now + NEW_DATE_HORIZON:
             self.add_error("start_date", "The date must be within the next 2 years")
+        if cleaned.get("decisions"):
+            if cleaned.get("kind") != DateKind.PRACTICE_DEVELOPMENT:
+                self.add_error(
+                    "decisions",
+                    "Only a practice development session records what was decided: choose that kind, or empty this box",
+                )
+            elif starts_at > now:
+                self.add_error("decisions", "You can record what was decided once the session has started")
         if end is not None:
             ends_at = timezone.make_aware(datetime.combine(day, end))
             if ends_at <= starts_at:
@@ -164,3 +209,14 @@ class CancelDateForm(forms.Form):
         self.helper = form_helper(
             Field.checkbox("confirm"), Button("cancel_date", "Cancel this date", css_class="govuk-button--warning")
         )
+
+
+class SessionRegisterForm(RegisterForm):
+    """The register of a practice development session: who came, and what the session decided."""
+
+    def __init__(self, *args, course_date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1, initial=course_date.version)
+        self.fields["decisions"] = decisions_field()
+        self.fields["decisions"].initial = course_date.decisions
+        self.helper.layout.append(Field.textarea("decisions"))

@@ -162,6 +162,22 @@ class CourseForm(forms.ModelForm):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
+    recertify_from_days = forms.IntegerField(
+        label="Refresher can be booked from (days before it runs out)",
+        required=False,
+        min_value=1,
+        max_value=365,
+        help_text=(
+            "Only for courses that need refreshing: how early someone whose training is still current may book this "
+            "course or its programme’s refresher. Leave empty for 90 days."
+        ),
+        error_messages={
+            "invalid": "Enter the number of days as a whole number, like 90",
+            "min_value": "Enter a number of days from 1 to 365",
+            "max_value": "Enter a number of days from 1 to 365",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     description = text_field("Description", help_text="What people will learn, and anything they need to prepare.")
     tools = forms.ModelMultipleChoiceField(
         queryset=None,
@@ -195,6 +211,7 @@ class CourseForm(forms.ModelForm):
             "cost_per_place",
             "required_for",
             "refresh_months",
+            "recertify_from_days",
             "description",
             "tools",
             "is_active",
@@ -222,6 +239,7 @@ class CourseForm(forms.ModelForm):
             Field.text("cost_per_place", field_width=5),
             Field.checkboxes("required_for", legend_size=Size.SMALL, small=True),
             Field.text("refresh_months", field_width=3),
+            Field.text("recertify_from_days", field_width=3),
             Field.textarea("description"),
             *([Field.checkboxes("tools", legend_size=Size.SMALL, small=True)] if "tools" in self.fields else []),
             Field.radios("is_active", legend_size=Size.SMALL, small=True),
@@ -230,6 +248,11 @@ class CourseForm(forms.ModelForm):
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())
+
+    def clean_recertify_from_days(self):
+        """Empty keeps the course's window (90 days for a new course)."""
+        days = self.cleaned_data["recertify_from_days"]
+        return days if days is not None else self.instance.recertify_from_days
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from portal import request_params
 from portal.access import access_required
 from portal.edit_conflicts import EditConflictError
-from training import access, manage_selectors, manage_services
+from training import access, manage_selectors, manage_services, practice_development
 from training.date_forms import CancelDateForm, CourseDateForm
 from training.manage_forms import CourseForm, ProgrammeForm
 from training.models import CourseDate, Programme, financial_year_of
@@ -143,7 +143,9 @@ def date_create(request):
     form = CourseDateForm(request.POST or None, courses=courses, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            course_date = manage_services.create_course_date(form.cleaned_data["course"], _details(form))
+            course_date = practice_development.create_date(
+                form.cleaned_data["course"], _details(form), kind=form.cleaned_data["kind"]
+            )
         except BookingError as error:
             form.add_error("start_date", str(error).rstrip("."))
         else:
@@ -171,6 +173,7 @@ def date_detail(request, pk):
             "people": manage_selectors.people_on_date(request.user, course_date),
             "has_started": course_date.starts_at <= now,
             "here": reverse("training:date", args=[course_date.pk]),
+            "is_session": practice_development.is_session(course_date),
         },
     )
 
@@ -188,8 +191,12 @@ def date_edit(request, pk):
         form = CourseDateForm(request.POST, course_date=course_date)
         if form.is_valid():
             try:
-                manage_services.change_course_date(
-                    course_date, _details(form), expected_version=form.cleaned_data["version"]
+                practice_development.change_date(
+                    course_date,
+                    _details(form),
+                    kind=form.cleaned_data["kind"],
+                    decisions=form.cleaned_data.get("decisions", course_date.decisions),
+                    expected_version=form.cleaned_data["version"],
                 )
             except EditConflictError:
                 course_date.refresh_from_db()

@@ -85,6 +85,13 @@ class Course(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text="Leave empty if it never needs refreshing.",
     )
+    # The recertification window: how early before a completion expires its holder may book the refresher.
+    recertify_from_days = models.PositiveSmallIntegerField(
+        "refresher can be booked from (days before expiry)",
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Only for courses that need refreshing.",
+    )
     description = models.TextField(blank=True)
     # The practice handbook's tool pages this course teaches: each tool page lists its courses, and the
     # course page links back to the tools.
@@ -104,16 +111,34 @@ class Course(models.Model):
             models.UniqueConstraint(fields=["programme", "title"], name="course_title_unique_in_programme"),
             models.CheckConstraint(condition=Q(hours__gt=0), name="course_hours_positive"),
             models.CheckConstraint(condition=Q(cost_per_place__gte=0), name="course_cost_not_negative"),
+            models.CheckConstraint(
+                condition=Q(recertify_from_days__gte=1) & Q(recertify_from_days__lte=365),
+                name="course_recertify_window_range",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
 
+class DateKind(models.TextChoices):
+    COURSE = "course", "Course"
+    PRACTICE_DEVELOPMENT = "practice_development", "Practice development session"
+
+
 class CourseDate(models.Model):
-    """One running of a course: when, where, how many places, who leads it."""
+    """One running of a course: when, where, how many places, who leads it.
+
+    A practice development session is the service's own formal session, run as a date of a course so that
+    booking, the register and CPD hours work as for any course; it also records what was decided."""
 
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="dates")
+    kind = models.CharField(max_length=30, choices=DateKind, default=DateKind.COURSE)
+    decisions = models.TextField(
+        "what was decided",
+        blank=True,
+        help_text="For practice development sessions: what the session agreed, with no names of families or children.",
+    )
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     location = models.CharField("where", max_length=200, help_text="A room and building, or “Online”.")
@@ -129,6 +154,7 @@ class CourseDate(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="course_date_ends_after_start"),
             models.CheckConstraint(condition=Q(capacity__gte=1), name="course_date_has_places"),
+            models.CheckConstraint(condition=Q(kind__in=["course", "practice_development"]), name="course_date_kind"),
         ]
 
     def __str__(self):

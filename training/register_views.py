@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from portal.access import access_required
-from training import access, manage_selectors, services
+from portal.edit_conflicts import EditConflictError
+from training import access, manage_selectors, practice_development, services
+from training.date_forms import SessionRegisterForm
 from training.models import CourseDate
 from training.running_forms import BookPeopleForm, RegisterForm
 from training.services import BookingError
@@ -34,16 +36,35 @@ def register(request, pk):
         )
     else:
         bookings = manage_selectors.booked_for_register(request.user, course_date)
-        form = RegisterForm(request.POST or None, bookings=bookings, course_hours=course_date.course.hours)
+        session = practice_development.is_session(course_date)
+        if session:
+            form = SessionRegisterForm(
+                request.POST or None, bookings=bookings, course_hours=course_date.course.hours, course_date=course_date
+            )
+        else:
+            form = RegisterForm(request.POST or None, bookings=bookings, course_hours=course_date.course.hours)
         if request.method == "POST" and form.is_valid():
             try:
-                count = services.take_register(course_date, form.marks(), by=request.user)
+                if session:
+                    count = practice_development.take_register(
+                        course_date,
+                        form.marks(),
+                        by=request.user,
+                        decisions=form.cleaned_data["decisions"],
+                        expected_version=form.cleaned_data["version"],
+                    )
+                else:
+                    count = services.take_register(course_date, form.marks(), by=request.user)
+            except EditConflictError:
+                form.add_error("decisions", practice_development.DECISIONS_CHANGED)
             except BookingError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, f"The register is saved for {count} {'person' if count == 1 else 'people'}.")
+                saved = f"The register is saved for {count} {'person' if count == 1 else 'people'}"
+                messages.success(request, f"{saved}{', with what was decided' if session else ''}.")
                 return redirect("training:date", pk=pk)
         context["form"] = form
+        context["is_session"] = session
     return render(request, "training/manage/register.html", context)
 
 

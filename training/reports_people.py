@@ -73,10 +73,13 @@ course AS (
         AS c(id, programme_id, refresh_months, is_refresher, level_rank, is_required)
 ),
 pair AS (
-    SELECT b.person_id, d.course_id, MAX(b.completed_on) AS last_completed
+    SELECT b.person_id, d.course_id,
+           MAX(b.completed_on) FILTER (WHERE b.completed_on <= %(today)s) AS last_completed
     FROM {booking} b JOIN {course_date} d ON d.id = b.course_date_id
     WHERE b.person_id IN (SELECT id FROM scope) AND d.course_id = ANY(%(ids)s)
-      AND (b.completed_on IS NOT NULL
+      -- Completions up to `today` only, so the counts for a past day (the committee report's quarters)
+      -- leave out training done since.
+      AND (b.completed_on <= %(today)s
            OR (d.starts_at >= %(day_start)s AND NOT d.is_cancelled AND b.status = ANY(%(live)s)))
     GROUP BY b.person_id, d.course_id
 ),
@@ -85,7 +88,7 @@ renewal AS (
     -- covering index, instead of a second pass over every pair.
     SELECT b.person_id, course.programme_id, MAX(b.completed_on) AS renewed
     FROM {booking} b JOIN {course_date} d ON d.id = b.course_date_id JOIN course ON course.id = d.course_id
-    WHERE course.is_refresher AND b.completed_on IS NOT NULL AND b.person_id IN (SELECT id FROM scope)
+    WHERE course.is_refresher AND b.completed_on <= %(today)s AND b.person_id IN (SELECT id FROM scope)
     GROUP BY b.person_id, course.programme_id
 ),
 state AS (

@@ -81,10 +81,21 @@ class RequiredCourse:
     completed_on: date | None
     due_on: date | None
     next_booked: datetime | None
+    # The live booking behind `next_booked`: its status and the course it is on (the course or a refresher).
+    next_status: str = ""
+    next_course: str = ""
 
     @property
     def label(self) -> str:
         return {"missing": "Not done", "expired": "Expired", "expiring": "Expires soon"}[self.state]
+
+    @property
+    def next_label(self) -> str:
+        return {
+            BookingStatus.BOOKED: "You have a place",
+            BookingStatus.PENDING: "You have asked for a place",
+            BookingStatus.WAITING: "You are on the waiting list",
+        }.get(self.next_status, "")
 
 
 @dataclass
@@ -153,15 +164,12 @@ def required_training(user, now: datetime, today: date) -> list[RequiredCourse]:
                     course_date__course__programme=OuterRef("programme"), course_date__course__level=Level.REFRESHER
                 )[:1]
             ),
-            next_booked=Subquery(
-                own.filter(
-                    course_date__course=OuterRef("pk"),
-                    status__in=LIVE,
-                    course_date__starts_at__gt=now,
-                    course_date__is_cancelled=False,
-                )
-                .order_by("course_date__starts_at")
-                .values("course_date__starts_at")[:1]
+            **_next_live(own, now, "own", Q(course_date__course=OuterRef("pk"))),
+            **_next_live(
+                own,
+                now,
+                "refresher",
+                Q(course_date__course__programme=OuterRef("programme"), course_date__course__level=Level.REFRESHER),
             ),
         )
     )
@@ -169,7 +177,7 @@ def required_training(user, now: datetime, today: date) -> list[RequiredCourse]:
     found = []
     for course in courses:
         if course.last_completed is None:
-            found.append(RequiredCourse(course, "missing", None, None, course.next_booked))
+            found.append(RequiredCourse(course, "missing", None, None, *_next_of(course, refresher=False)))
             continue
         if not course.refresh_months:
             continue
@@ -178,10 +186,36 @@ def required_training(user, now: datetime, today: date) -> list[RequiredCourse]:
             renewed = max(renewed, course.last_refresher)
         due = add_months(renewed, course.refresh_months)
         if due < today:
-            found.append(RequiredCourse(course, "expired", renewed, due, course.next_booked))
+            found.append(RequiredCourse(course, "expired", renewed, due, *_next_of(course, refresher=True)))
         elif due <= soon:
-            found.append(RequiredCourse(course, "expiring", renewed, due, course.next_booked))
+            found.append(RequiredCourse(course, "expiring", renewed, due, *_next_of(course, refresher=True)))
     return found
+
+
+def _next_live(own: QuerySet, now: datetime, name: str, on: Q) -> dict:
+    """Annotations for the person's first live booking still to come matching `on`: its start, status and
+    course title, as `<name>_starts`, `<name>_status` and `<name>_course`."""
+    first = own.filter(on, status__in=LIVE, course_date__starts_at__gt=now, course_date__is_cancelled=False).order_by(
+        "course_date__starts_at", "pk"
+    )
+    return {
+        f"{name}_{field}": Subquery(first.values(path)[:1])
+        for field, path in (
+            ("starts", "course_date__starts_at"),
+            ("status", "status"),
+            ("course", "course_date__course__title"),
+        )
+    }
+
+
+def _next_of(course, *, refresher: bool) -> tuple:
+    """The first live booking renewing `course`: on itself or, once it has been done, a refresher of its
+    programme (which renews it, as on the uptake matrix). (starts, status, course title) or Nones."""
+    found = [(course.own_starts, course.own_status, course.own_course)]
+    if refresher and course.level != Level.REFRESHER:
+        found.append((course.refresher_starts, course.refresher_status, course.refresher_course))
+    found = [one for one in found if one[0] is not None]
+    return min(found, key=lambda one: one[0]) if found else (None, "", "")
 
 
 # --- The catalogue ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from training import expiry
 from training.models import (
     Attendance,
     Booking,
@@ -63,6 +64,9 @@ def request_place(person, course_date: CourseDate, *, by, approve: bool = False)
         raise BookingError("This date has already started. Choose a later date.")
     if Booking.objects.live().filter(course_date=course_date, person=person).exists():
         raise BookingError(f"{person} already has a place or a request on this date.")
+    # The recertification window: current training is booked again only from a set number of days before expiry.
+    if (window := expiry.closed_window(person, course_date.course, timezone.localdate())) is not None:
+        raise BookingError(window.message)
     now = timezone.now()
     return Booking.objects.create(
         course_date=course_date,

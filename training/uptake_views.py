@@ -29,6 +29,7 @@ from training.matrix_export import matrix_csv, matrix_xlsx
 from training.matrix_html import CAPTION_ID, table_html
 from training.matrix_rows import MAX_ON_ONE_PAGE, PER_PAGE, MatrixRows, matrix_page
 from training.reports import coverage_for
+from training.retention import retention_for
 from training.uptake_forms import MatrixFilterForm
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -121,7 +122,14 @@ def uptake_xlsx(request):
 
 @access_required(access.can_see_uptake)
 def coverage(request):
-    report = coverage_for(request.user, timezone.localdate())
+    today = timezone.localdate()
+    report = coverage_for(request.user, today)
     return render(
-        request, "training/uptake/coverage.html", {"report": report, "targets_html": targets_html(report.targets)}
+        request,
+        "training/uptake/coverage.html",
+        {
+            "report": report,
+            "targets_html": targets_html(report.targets),
+            "retention": retention_for(request.user, today),
+        },
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("courses/", views.catalogue, name="catalogue"),
     path("courses/<int:pk>/", views.course_detail, name="course"),
     path("dates/<int:pk>/book/", views.request_place, name="request-place"),
+    path("dates/<int:pk>/ask/", views.confirm_request, name="confirm-request"),
     path("bookings/<int:pk>/", views.booking_detail, name="booking"),
     path("bookings/<int:pk>/cancel/", views.cancel_booking, name="cancel-booking"),
     path("bookings/<int:pk>/evaluate/", views.evaluate, name="evaluate"),

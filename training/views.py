@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import request_params
-from training import access, selectors, services
+from training import access, expiry, practice_development, selectors, services
 from training.forms import (
     CERTIFICATE_TYPES,
     CatalogueFilterForm,
@@ -56,6 +56,8 @@ def my_training(request):
             "page": selectors.my_training(user, timezone.now(), timezone.localdate()),
             "approves": access.can_approve(user),
             "expiring_days": selectors.EXPIRING_WITHIN_DAYS,
+            "running_out": expiry.expiring_for(user, timezone.localdate()),
+            "today": timezone.localdate(),
         },
     )
 
@@ -79,8 +81,22 @@ def catalogue(request):
 def course_detail(request, pk):
     course = get_object_or_404(access.courses_for(request.user).select_related("programme"), pk=pk)
     return render(
-        request, "training/course.html", {"page": selectors.course_page(request.user, course, timezone.now())}
+        request,
+        "training/course.html",
+        {
+            "page": selectors.course_page(request.user, course, timezone.now()),
+            "window": expiry.closed_window(request.user, course, timezone.localdate()),
+        },
     )
+
+
+@login_required
+def confirm_request(request, pk):
+    """The page a training email links to: the date, places left, and a button that asks for a place (a POST to
+    `request_place`), or the day the person's recertification window opens. Changes nothing."""
+    course_date = get_object_or_404(access.course_dates_for(request.user).select_related("course__programme"), pk=pk)
+    page = expiry.request_page(request.user, course_date, timezone.now(), timezone.localdate())
+    return render(request, "training/request_place.html", {"page": page})
 
 
 @login_required
@@ -133,6 +149,8 @@ def booking_detail(request, pk):
             "can_cancel": may_change and not started and booking.status in LIVE,
             "can_evaluate": own and booking.completed_on is not None and evaluation is None,
             "can_upload": may_change and booking.completed_on is not None,
+            "is_session": practice_development.is_session(booking.course_date),
+            "decisions": practice_development.decisions_for(user, booking),
         },
     )
 

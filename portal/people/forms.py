@@ -113,6 +113,18 @@ def _line_manager_field(people) -> PersonChoiceField:
     )
 
 
+def _asye_assessor_field(people) -> PersonChoiceField:
+    return PersonChoiceField(
+        label="ASYE assessor",
+        queryset=people,
+        required=False,
+        empty_label="No ASYE assessor",
+        help_text="Only if they are in their ASYE: who assesses it. They can read the critical reflections the "
+        "person shares with them.",
+        error_messages={"invalid_choice": "Choose an ASYE assessor who works in your service"},
+    )
+
+
 def _roles_field(grantable: list[str], help_text: str) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label="Roles",
@@ -171,6 +183,7 @@ class AddPersonForm(forms.Form):
         grantable = services.grantable_roles(administrator)
         self.fields["team"] = _team_field(selectors.teams_for(administrator))
         self.fields["line_manager"] = _line_manager_field(selectors.possible_line_managers(administrator))
+        self.fields["asye_assessor"] = _asye_assessor_field(selectors.possible_line_managers(administrator))
         self.fields["roles"] = _roles_field(grantable, "Choose every role they need.")
         self.role_hints = _role_hints(grantable)
         self.order_fields(
@@ -183,6 +196,7 @@ class AddPersonForm(forms.Form):
                 "line_manager",
                 "start_date",
                 "asye_start_date",
+                "asye_assessor",
                 "working_hours",
             ]
         )
@@ -196,6 +210,7 @@ class AddPersonForm(forms.Form):
             Field.select("line_manager"),
             Field.text("start_date", field_width=10),
             Field.text("asye_start_date", field_width=10),
+            Field.select("asye_assessor"),
             Field.text("working_hours", field_width=5),
             submit="Add and send invitation",
         )
@@ -220,6 +235,7 @@ class AddPersonForm(forms.Form):
             start_date=data["start_date"],
             asye_start_date=data["asye_start_date"],
             working_hours=data["working_hours"],
+            asye_assessor=data["asye_assessor"],
         )
 
 
@@ -254,6 +270,7 @@ class ChangePersonForm(forms.Form):
                 "job_title": person.job_title,
                 "working_hours": services.hours(person.working_hours),
                 "asye_start_date": _as_typed(person.asye_start_date),
+                "asye_assessor": person.asye_assessor_id,
                 "roles": [name for name in held if name in grantable],
                 "seen": services.fingerprint(person),
             },
@@ -263,6 +280,12 @@ class ChangePersonForm(forms.Form):
         self.fields["line_manager"] = _line_manager_field(
             selectors.possible_line_managers(administrator).exclude(pk=person.pk)
         )
+        self.fields["asye_assessor"] = _asye_assessor_field(
+            selectors.possible_line_managers(administrator).exclude(pk=person.pk)
+        )
+        self.fields["asye_assessor"].error_messages["invalid_choice"] = (
+            "Choose an ASYE assessor who works in your service and is not the person themselves"
+        )
         self.is_self = person.pk == administrator.pk
         self.fields["roles"] = _roles_field(
             grantable,
@@ -270,7 +293,17 @@ class ChangePersonForm(forms.Form):
         )
         self.role_hints = _role_hints(grantable)
         self.order_fields(
-            ["team", "line_manager", "job_title", "working_hours", "asye_start_date", "roles", "reason", "seen"]
+            [
+                "team",
+                "line_manager",
+                "job_title",
+                "working_hours",
+                "asye_start_date",
+                "asye_assessor",
+                "roles",
+                "reason",
+                "seen",
+            ]
         )
         self.helper = form_helper(
             Field.select("team"),
@@ -278,6 +311,7 @@ class ChangePersonForm(forms.Form):
             Field.text("job_title", field_width=Fluid.TWO_THIRDS),
             Field.text("working_hours", field_width=5),
             Field.text("asye_start_date", field_width=10),
+            Field.select("asye_assessor"),
             Field.checkboxes("roles", legend_size=Size.SMALL, small=True),
             Field.textarea("reason"),
             submit="Save changes",
@@ -305,6 +339,7 @@ class ChangePersonForm(forms.Form):
             job_title=data["job_title"].strip(),
             working_hours=data["working_hours"],
             asye_start_date=data["asye_start_date"],
+            asye_assessor=data["asye_assessor"],
         )
 
 

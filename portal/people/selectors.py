@@ -122,7 +122,7 @@ def person_for(administrator, pk: int) -> User:
     return (
         User.objects.manageable_by(administrator)
         .annotate(has_pending_invitation=Exists(pending_invitations()))
-        .select_related("team__service", "line_manager")
+        .select_related("team__service", "line_manager", "asye_assessor")
         .prefetch_related(Prefetch("groups", queryset=Group.objects.order_by("name")))
         .get(pk=pk)
     )

@@ -69,6 +69,8 @@ class NewPerson:
     start_date: date
     asye_start_date: date | None
     working_hours: Decimal
+    # Who assesses their ASYE: they may read the critical reflections the person shares with them.
+    asye_assessor: User | None = None
 
 
 @transaction.atomic
@@ -94,6 +96,7 @@ def add_person(details: NewPerson, *, roles: list[str], by, request=None) -> Use
                 asye_start_date=details.asye_start_date,
                 is_newly_qualified=details.asye_start_date is not None,
                 working_hours=details.working_hours,
+                asye_assessor=details.asye_assessor,
             )
     except IntegrityError:
         # Someone added the same address a moment ago.
@@ -113,6 +116,7 @@ def add_person(details: NewPerson, *, roles: list[str], by, request=None) -> Use
                 "start_date": [None, details.start_date.isoformat()],
                 "asye_start_date": [None, details.asye_start_date.isoformat() if details.asye_start_date else None],
                 "working_hours": [None, hours(details.working_hours)],
+                "asye_assessor": [None, str(details.asye_assessor) if details.asye_assessor else None],
                 "roles": [[], sorted(roles)],
             }
         ),
@@ -146,6 +150,7 @@ class Changes:
     job_title: str
     working_hours: Decimal
     asye_start_date: date | None
+    asye_assessor: User | None = None
 
 
 def fingerprint(person: User) -> str:
@@ -160,6 +165,7 @@ def fingerprint(person: User) -> str:
         _role_names(person),
         person.leaving_date.isoformat() if person.leaving_date else None,
         person.is_active,
+        person.asye_assessor_id,
     ]
     return hashlib.sha256(json.dumps(values).encode()).hexdigest()
 
@@ -205,13 +211,19 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
 
     A change made in between raises the portal's ``EditConflictError`` (not a ``PersonError``: the view
     answers it differently, showing the form again as the person is now), with the words to show."""
-    person = User.objects.select_for_update(of=("self",)).select_related("team", "line_manager").get(pk=person.pk)
+    person = (
+        User.objects.select_for_update(of=("self",))
+        .select_related("team", "line_manager", "asye_assessor")
+        .get(pk=person.pk)
+    )
     if fingerprint(person) != seen:
         raise EditConflictError(
             f"Someone else changed {person}’s details after you opened this page. "
             "Check the details below, then make your change again"
         )
     check_line_manager(person, changes.line_manager)
+    if changes.asye_assessor is not None and changes.asye_assessor.pk == person.pk:
+        raise PersonError("A person cannot be their own ASYE assessor", field="asye_assessor")
 
     before = {
         "team": person.team,
@@ -219,6 +231,7 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
         "job_title": person.job_title,
         "working_hours": hours(person.working_hours),
         "asye_start_date": person.asye_start_date,
+        "asye_assessor": person.asye_assessor,
     }
     after = {
         "team": changes.team,
@@ -226,6 +239,7 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
         "job_title": changes.job_title,
         "working_hours": hours(changes.working_hours),
         "asye_start_date": changes.asye_start_date,
+        "asye_assessor": changes.asye_assessor,
     }
     changed = {
         field: [_display(before[field]), _display(after[field])]
@@ -258,6 +272,9 @@ def change_person(person: User, changes: Changes, *, roles: list[str], reason: s
             person.asye_start_date = changes.asye_start_date
             person.is_newly_qualified = changes.asye_start_date is not None
             fields += ["asye_start_date", "is_newly_qualified"]
+        if "asye_assessor" in changed:
+            person.asye_assessor = changes.asye_assessor
+            fields.append("asye_assessor")
         person.save(update_fields=fields)
         events.append(
             audit.record(

@@ -183,6 +183,7 @@ def _fresh_form_with_error(request, person, message: str) -> ChangePersonForm:
     data = {
         "team": current.initial["team"] or "",
         "line_manager": current.initial["line_manager"] or "",
+        "asye_assessor": current.initial["asye_assessor"] or "",
         "job_title": current.initial["job_title"],
         "working_hours": current.initial["working_hours"],
         "roles": current.initial["roles"],

@@ -13,6 +13,8 @@ from typing import NamedTuple
 from django.db import transaction
 
 from portal.models import User
+from supervision.demo import case_decisions
+from supervision.demo.balance import add_length_and_balance
 from supervision.demo.history import History, at, repeatable_random
 from supervision.demo.stories import FACILITATOR, STORIES
 from supervision.demo.texts import GROUP_WEEKS, GROUP_WEEKS_OFF, MANAGEMENT, THEMES
@@ -41,6 +43,8 @@ def load(today: date) -> Loaded:
         if not GroupSession.objects.filter(facilitator=facilitator).exists():
             attendees = [people[story.email] for story in STORIES if story.work != MANAGEMENT]
             group_sessions = _save_group_sessions(facilitator, attendees, today)
+        add_length_and_balance(today)
+        case_decisions.load(today)
     return Loaded(agreements, sessions, group_sessions)
 
 

@@ -27,7 +27,7 @@ def test_a_family_answers_and_a_supervisor_reads_the_results(
     expect(heading(page)).to_have_text("Tell us how it is going with your social worker")
     expect(page.get_by_label("Team code (optional)")).to_have_value(code)
     assert sideways_overflow(page) <= 0
-    assert_accessible(page)
+    # axe-core checks this form below, with its errors (the same form and more).
 
     # The easy read version: a picture beside each statement, and the code kept through the switch.
     page.get_by_role("link", name="Read the easy read version").click()

@@ -11,7 +11,10 @@ from playwright.sync_api import expect
 from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
 
 
-def test_home_page_is_accessible_and_styled(page, assert_accessible, transactional_db):
+def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(page, assert_accessible, transactional_db):
+    """One signed-out visit: the home page (styled, GOV.UK Frontend's scripts running, the skip link first for
+    the keyboard), each footer page, the page-not-found page and the health check; axe-core on every page, and
+    the accessibility check itself failing on a page with a violation."""
     page.goto("/")
     assert page.title() == f"Home{TITLE_SUFFIX}"
     assert page.locator("h1").count() == 1
@@ -20,19 +23,10 @@ def test_home_page_is_accessible_and_styled(page, assert_accessible, transaction
     assert font.lower().startswith("arial")
     header = page.locator(".govuk-generic-header").evaluate("element => getComputedStyle(element).backgroundColor")
     assert header == "rgb(0, 77, 79)"
+    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
     assert_accessible(page)
 
-
-def test_the_accessibility_check_fails_on_a_page_with_a_violation(page, assert_accessible, transactional_db):
-    """The check asks axe for violations only (for speed): it must still see one and say what it is."""
-    page.goto("/")
-    page.evaluate("() => { document.querySelector('h1').textContent = ''; }")
-    with pytest.raises(AssertionError, match="empty-heading|Headings should not be empty"):
-        assert_accessible(page)
-
-
-def test_skip_link_is_the_first_thing_the_keyboard_reaches(page, transactional_db):
-    page.goto("/")
+    # The skip link is the first thing the keyboard reaches.
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"
@@ -40,10 +34,30 @@ def test_skip_link_is_the_first_thing_the_keyboard_reaches(page, transactional_d
     # The address changes a moment after the key press on a busy machine: wait for it.
     expect(page).to_have_url(re.compile(r"#main-content$"))
 
+    # Each footer page, from the footer of the page before.
+    for path, heading in [
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
+    ]:
+        page.locator("footer").get_by_role("link", name=heading).click()
+        expect(page).to_have_url(re.compile(f"{path}$"))
+        assert heading.lower() in page.locator("h1").inner_text().lower()
+        assert_accessible(page)
 
-def test_govuk_frontend_javascript_is_initialised(page, transactional_db):
-    page.goto("/")
-    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert_accessible(page)
+    # The check asks axe for violations only, and puts axe into a page once: checking this page again, it
+    # must still see a violation and say what it is.
+    page.evaluate("() => { document.querySelector('h1').textContent = ''; }")
+    with pytest.raises(AssertionError, match="empty-heading|Headings should not be empty"):
+        assert_accessible(page)
+
+    response = page.goto("/healthz")
+    assert response.status == 200
+    assert response.json()["status"] == "ok"
 
 
 def test_home_page_fits_a_320_pixel_screen(phone_page, assert_accessible, transactional_db):
@@ -51,22 +65,6 @@ def test_home_page_fits_a_320_pixel_screen(phone_page, assert_accessible, transa
     overflow = sideways_overflow(phone_page)
     assert overflow <= 0
     assert_accessible(phone_page)
-
-
-@pytest.mark.parametrize(
-    ("path", "heading"),
-    [
-        ("/accessibility/", "Accessibility statement"),
-        ("/privacy/", "Privacy notice"),
-        ("/cookies/", "Cookies"),
-    ],
-)
-def test_footer_pages_are_accessible(page, assert_accessible, transactional_db, path, heading):
-    page.goto("/")
-    page.locator("footer").get_by_role("link", name=heading).click()
-    assert page.url.endswith(path)
-    assert heading.lower() in page.locator("h1").inner_text().lower()
-    assert_accessible(page)
 
 
 def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
@@ -85,7 +83,18 @@ def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
     assert "/sign-in/" in page.url
 
 
-def test_bad_sign_in_shows_an_accessible_error_summary(page, sign_in, worker, assert_accessible):
+def test_sign_in_errors_link_to_their_fields_and_five_failures_pause_signing_in(
+    page, sign_in, worker, assert_accessible
+):
+    # Nothing entered: each error links to its field.
+    page.goto("/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Enter your work email address").click()
+    # allauth's sign-in form calls the email field "login".
+    assert page.evaluate("document.activeElement.id") == "id_login"
+    assert_accessible(page)
+
+    # A wrong password: an accessible error summary, which takes focus.
     sign_in(page, worker, "not-my-password")
     expect(page).to_have_title(re.compile(r"^Error: Sign in"))
     summary = error_summary(page)
@@ -94,18 +103,8 @@ def test_bad_sign_in_shows_an_accessible_error_summary(page, sign_in, worker, as
     wait_for_error_summary_focus(page)
     assert_accessible(page)
 
-
-def test_empty_sign_in_links_each_error_to_its_field(page, assert_accessible, transactional_db):
-    page.goto("/sign-in/")
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="Enter your work email address").click()
-    # allauth's sign-in form calls the email field "login".
-    assert page.evaluate("document.activeElement.id") == "id_login"
-    assert_accessible(page)
-
-
-def test_lockout_after_five_failures(page, sign_in, worker, assert_accessible):
-    for _ in range(5):
+    # Four more wrong passwords: even the right one is refused for a while.
+    for _ in range(4):
         sign_in(page, worker, "wrong-password")
     sign_in(page, worker)
     assert page.locator("h1").inner_text() == "Signing in is paused"
@@ -125,8 +124,8 @@ def test_sign_in_works_without_javascript(no_js_page, sign_in, worker):
     assert no_js_page.locator("h1").inner_text() == "Staff home"
 
 
-def test_staff_pages_are_accessible(page, sign_in, supervisor, worker, assert_accessible):
-    sign_in(page, supervisor)
+def test_staff_pages_are_accessible(page, sign_in_by_cookie, sign_in_as, supervisor, worker, assert_accessible):
+    sign_in_by_cookie(page, supervisor)  # this is not about signing in: test_sign_in_and_out is
     page.get_by_role("link", name="Your details").click()
     assert page.locator("h1").inner_text() == "Your details"
     assert_accessible(page)
@@ -138,6 +137,14 @@ def test_staff_pages_are_accessible(page, sign_in, supervisor, worker, assert_ac
     page.goto("/staff/")
     page.get_by_role("link", name="People").click()
     assert worker.full_name in page.locator("table").inner_text()
+    assert_accessible(page)
+
+    # A social worker who types the address of the people list is refused, politely.
+    page.context.clear_cookies()
+    sign_in_as(page, worker)
+    response = page.goto("/people/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == "You cannot see this page"
     assert_accessible(page)
 
 
@@ -156,39 +163,13 @@ def test_password_reset_pages_are_accessible(page, worker, assert_accessible):
     assert_accessible(page)
 
 
-def test_not_found_page_is_accessible(page, assert_accessible, transactional_db):
-    response = page.goto("/no-such-page/")
-    assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
-    assert_accessible(page)
-
-
-def test_forbidden_page_is_accessible(page, sign_in, worker, assert_accessible):
-    sign_in(page, worker)
-    response = page.goto("/people/")
-    assert response.status == 403
-    assert page.locator("h1").inner_text() == "You cannot see this page"
-    assert_accessible(page)
-
-
 @pytest.mark.urls("tests.portal.error_urls")
-@pytest.mark.parametrize(
-    ("path", "status", "heading"),
-    [
+def test_server_and_request_error_pages_are_accessible(page, assert_accessible, transactional_db):
+    for path, status, heading in [
         ("/broken/", 500, "Sorry, there is a problem with the service"),
         ("/suspicious/", 400, "Sorry, we could not understand that request"),
-    ],
-)
-def test_server_and_request_error_pages_are_accessible(
-    page, assert_accessible, transactional_db, path, status, heading
-):
-    response = page.goto(path)
-    assert response.status == status
-    assert page.locator("h1").inner_text() == heading
-    assert_accessible(page)
-
-
-def test_health_check_answers_in_the_browser(page, transactional_db):
-    response = page.goto("/healthz")
-    assert response.status == 200
-    assert response.json()["status"] == "ok"
+    ]:
+        response = page.goto(path)
+        assert response.status == status, path
+        assert page.locator("h1").inner_text() == heading
+        assert_accessible(page)

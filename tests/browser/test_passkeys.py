@@ -116,12 +116,6 @@ def test_someone_with_an_app_can_add_a_passkey_and_use_it_instead(
     expect(page.locator("h1")).to_have_text("Staff home")
 
 
-def test_someone_with_only_an_app_is_not_offered_a_passkey(page, sign_in, worker, totp_secret):
-    sign_in(page, worker)
-    expect(page.locator("h1")).to_have_text("Enter your code")
-    assert page.get_by_role("button", name="Use a passkey").count() == 0
-
-
 def test_someone_with_only_a_passkey_can_sign_in_with_a_recovery_code(page, sign_in, worker, assert_accessible):
     add_virtual_authenticator(page)
     sign_in(page, worker)

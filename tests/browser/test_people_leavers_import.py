@@ -35,7 +35,7 @@ def test_recording_a_leaver_and_handing_over(
     page.goto(f"/people/manage/{supervisor.pk}/leaving/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Record leaving")
     expect(page.get_by_role("heading", name="People they supervise (1)")).to_be_visible()
-    assert_accessible(page)
+    # axe-core checks this form below, with its errors (the same form and more).
 
     # Saving without naming anyone says who is needed, and saves nothing.
     leaving = timezone.localdate() + timedelta(days=7)
@@ -57,7 +57,7 @@ def test_importing_people_from_a_spreadsheet(page, sign_in_as, assert_accessible
     page.goto("/people/manage/")
     page.get_by_role("link", name="Import people from HR").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import people from HR")
-    assert_accessible(page)
+    # axe-core checks this form below, with its errors (the same form and more).
 
     page.get_by_role("link", name="what goes in each column").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("What goes in each column")

@@ -33,7 +33,7 @@ def test_council_sign_in_round_trip(page, sso, worker, assert_accessible):
     assert_accessible(page)
 
 
-def test_someone_the_portal_does_not_know_is_told_who_to_ask(page, sso, worker, assert_accessible):
+def test_someone_the_portal_does_not_know_is_told_who_to_ask_and_the_continue_page(page, sso, assert_accessible):
     username, password, _ = sso.add_person("stranger@example.org")
     page.goto("/sign-in/")
     page.get_by_role("button", name=BUTTON_LABEL).click()
@@ -45,8 +45,7 @@ def test_someone_the_portal_does_not_know_is_told_who_to_ask(page, sso, worker, 
     page.goto("/staff/")
     assert "/sign-in/" in page.url
 
-
-def test_the_continue_page_is_accessible(page, sso, assert_accessible):
+    # The page that asks to continue to the council's sign-in (the first step without JavaScript).
     page.goto("/accounts/oidc/council/login/")
     expect(page.locator("h1")).to_have_text(BUTTON_LABEL)
     assert_accessible(page)

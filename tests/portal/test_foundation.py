@@ -37,8 +37,15 @@ def imported_modules(tree: ast.AST) -> set[str]:
     return modules
 
 
-def test_the_feature_apps_are_the_five_we_know():
-    assert feature_apps() == {"practice_guide", "supervision", "training", "family_survey", "handbook"}
+def test_the_feature_apps_are_the_six_we_know():
+    assert feature_apps() == {
+        "practice_guide",
+        "supervision",
+        "training",
+        "family_survey",
+        "handbook",
+        "committee_report",
+    }
 
 
 @pytest.mark.parametrize("path", sorted(PORTAL.rglob("*.py")), ids=lambda path: str(path.relative_to(PORTAL)))
@@ -101,6 +108,7 @@ def test_each_app_mounts_its_own_pages():
         ("training", "training/"),
         ("family_survey", "guide/tell-us/"),
         ("handbook", "handbook/"),
+        ("committee_report", "committee-report/"),
     ]
     # Inside the guide's address, yet reached before the guide's part addresses (portal/urls.py).
     assert reverse("family_survey:questionnaire") == "/guide/tell-us/"
@@ -176,6 +184,7 @@ def test_the_staff_home_keeps_its_order_for_a_superuser(db):
         "Run the training programme",
         "People",
         "Manage people",
+        "Quarterly report to the safeguarding committee",
         "Audit trail",
         "Edit the guide for families",
         "Edit the practice handbook",

@@ -63,6 +63,7 @@ def test_each_role_holds_the_feature_apps_permissions_they_register(db):
         "family_survey.replace_team_code",
         "family_survey.view_survey_results",
         "family_survey.view_service_survey_results",
+        "committee_report.view_committee_report",
     }
     assert permissions_of(Role.GUIDE_EDITOR) == ["practice_guide.manage_guide", "practice_guide.manage_handbook"]
     assert set(permissions_of(Role.PRACTICE_LEAD)) == {

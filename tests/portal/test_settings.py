@@ -51,6 +51,12 @@ def test_a_debug_value_that_is_not_true_or_false_is_refused():
     assert "DEBUG must be true or false" in result.stderr
 
 
+def test_an_unknown_supervision_standard_is_refused():
+    result = run_manage("check", SUPERVISION_STANDARD="lga-2019", **PRODUCTION)
+    assert result.returncode != 0
+    assert 'SUPERVISION_STANDARD must be "lga-2020" or "dfe-2024"' in result.stderr
+
+
 def test_production_values_pass_check_deploy():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr

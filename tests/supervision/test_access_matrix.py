@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from portal.models import User
 from portal.roles import Role
-from supervision.models import CaseDiscussion, Preparation
+from supervision.models import CaseDiscussion, CriticalReflection, Preparation
 from supervision.urls import urlpatterns
 from tests.access_matrix import (
     FORBIDDEN,
@@ -43,6 +43,8 @@ EVERYONE_SIGNED_IN = only({}, others=OK)
 
 
 SUPERVISES = {"supervisor": OK, "other_supervisor": OK, "service_manager": OK}
+# The worker is in their ASYE, assessed by `other_supervisor` (not their own supervisor).
+ASYE = {"worker": OK}
 
 # (name, method, url builder, expected by role)
 CASES = [
@@ -119,6 +121,61 @@ CASES = [
         only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
     ),
     (
+        "change a case",
+        "get",
+        lambda w: reverse("supervision:case-edit", args=[w["case"].pk]),
+        only({"supervisor": OK, "worker": FORBIDDEN, "service_manager": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "copy a case for the case record",
+        "get",
+        lambda w: reverse("supervision:case-record", args=[w["decided_case"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": OK}, others=MISSING),
+    ),
+    (
+        "download a case for the case record",
+        "get",
+        lambda w: reverse("supervision:case-record-download", args=[w["decided_case"].pk]),
+        only({"worker": OK, "supervisor": OK, "service_manager": OK}, others=MISSING),
+    ),
+    ("critical reflections", "get", lambda w: reverse("supervision:reflections"), only(ASYE, others=FORBIDDEN)),
+    (
+        "new critical reflection",
+        "get",
+        lambda w: reverse("supervision:reflection-create"),
+        only(ASYE, others=FORBIDDEN),
+    ),
+    (
+        "ASYE workers one assesses",
+        "get",
+        lambda w: reverse("supervision:reflections-assessing"),
+        only({"other_supervisor": OK}, others=FORBIDDEN),
+    ),
+    (
+        "shared critical reflection",
+        "get",
+        lambda w: reverse("supervision:reflection-detail", args=[w["reflection"].pk]),
+        only({"worker": OK, "other_supervisor": OK}, others=MISSING),
+    ),
+    (
+        "private critical reflection",
+        "get",
+        lambda w: reverse("supervision:reflection-detail", args=[w["private_reflection"].pk]),
+        only({"worker": OK}, others=MISSING),
+    ),
+    (
+        "change a critical reflection",
+        "get",
+        lambda w: reverse("supervision:reflection-edit", args=[w["reflection"].pk]),
+        only({"worker": OK, "other_supervisor": FORBIDDEN}, others=MISSING),
+    ),
+    (
+        "share a critical reflection",
+        "post",
+        lambda w: reverse("supervision:reflection-share", args=[w["reflection"].pk]),
+        only({"worker": REDIRECT, "other_supervisor": FORBIDDEN}, others=MISSING),
+    ),
+    (
         "add an action",
         "get",
         lambda w: reverse("supervision:action-add", args=[w["session"].pk]),
@@ -169,6 +226,12 @@ CASES = [
     ),
     ("dashboard", "get", lambda w: reverse("supervision:dashboard"), only(SUPERVISES, others=FORBIDDEN)),
     ("dashboard CSV", "get", lambda w: reverse("supervision:dashboard-csv"), only(SUPERVISES, others=FORBIDDEN)),
+    (
+        "dashboard short sessions",
+        "get",
+        lambda w: reverse("supervision:dashboard-short-sessions"),
+        only(SUPERVISES, others=FORBIDDEN),
+    ),
 ]
 
 
@@ -201,11 +264,29 @@ def build_world(people: dict) -> dict:
     )
     group_session = GroupSessionFactory(facilitator=people["facilitator"])
     group_session.attendees.set([worker])
+    worker.asye_start_date = timezone.localdate() - timedelta(days=60)
+    worker.asye_assessor = people["other_supervisor"]
+    worker.save(update_fields=["asye_start_date", "asye_assessor"])
     return {
+        "case": session.case_discussions.get(),
+        "reflection": CriticalReflection.objects.create(
+            author=worker,
+            written_on=session.held_on,
+            title="A shared reflection",
+            text="Shared.",
+            shared_at=timezone.now(),
+        ),
+        "private_reflection": CriticalReflection.objects.create(
+            author=worker, written_on=session.held_on, title="A private reflection", text="Private."
+        ),
         "people": people,
         "agreement": agreement,
         "session": session,
         "locked_session": locked,
+        # Only a case with a decision can be copied for the case record.
+        "decided_case": CaseDiscussion.objects.create(
+            session=locked, case_reference="CS-20011", discussion="Step-down.", decisions="Step down."
+        ),
         "action": action,
         "preparation": Preparation.objects.create(author=worker, session=session, worries="A hard visit."),
         "shared_preparation": Preparation.objects.create(
@@ -243,7 +324,7 @@ def _post_data(world, name):
         return {"version": session.version, "response": "agree"}
     if name == "sign agreement":
         return {"version": world["agreement"].version}
-    if name == "share preparation":
+    if name in ("share preparation", "share a critical reflection"):
         return {"share": "yes"}
     return {}
 
@@ -258,7 +339,19 @@ def test_every_supervision_url_is_in_the_matrix():
     """A new URL in supervision/urls.py must be added to the matrix above."""
     fake = SimpleNamespace(pk=1)
     fake_world = dict.fromkeys(
-        ["preparation", "session", "agreement", "locked_session", "action", "group_session"], fake
+        [
+            "preparation",
+            "session",
+            "agreement",
+            "locked_session",
+            "action",
+            "group_session",
+            "case",
+            "decided_case",
+            "reflection",
+            "private_reflection",
+        ],
+        fake,
     )
     assert url_names_missing_from(CASES, urlpatterns, fake_world) == set()
 

@@ -14,6 +14,13 @@ from django.utils import timezone
 from portal.management.commands.load_demo import FIRST_TEAM, SECOND_TEAM
 from portal.models import User
 from portal.roles import Role
+from supervision.dashboard import (
+    DEFAULT_PERIOD_MONTHS,
+    DashboardFilters,
+    balance_figures,
+    filtered_people,
+    period_start,
+)
 from supervision.demo.stories import STORIES
 from supervision.frames import FrameChoice, frame_for
 from supervision.models import (
@@ -28,6 +35,7 @@ from supervision.models import (
     Session,
     add_months,
 )
+from supervision.standards import current_standard
 
 # The group keeps the module on one pytest-xdist worker (make test uses --dist loadgroup), so its world is
 # made once, not once on each worker.
@@ -257,6 +265,53 @@ def test_the_facilitator_ran_a_weekly_group_session_for_six_months(today):
         for person in session.attendees.all():
             assert Role.SOCIAL_WORKER in person.role_names
             assert person.start_date <= session.held_on
+
+
+def test_every_written_up_demo_session_has_a_length_and_a_balance(today):
+    written_up = Session.objects.filter(recorded_at__isnull=False)
+    assert written_up.count() > 50
+    assert not written_up.filter(minutes_management__isnull=True).exists()
+    assert not Session.objects.filter(recorded_at__isnull=True, minutes__isnull=False).exists()
+
+
+def test_the_demo_dashboard_shows_one_team_drifting_to_case_management(today):
+    manager = User.objects.get(email="manager@example.org")
+    people = filtered_people(manager, DashboardFilters())
+    figures = balance_figures(people, period_start(today, DEFAULT_PERIOD_MONTHS), today)
+    assert {team.team_name for team in figures.teams} == {FIRST_TEAM, SECOND_TEAM}
+    assert [team.team_name for team in figures.drifting] == [SECOND_TEAM]
+    (drifting,) = figures.drifting
+    recorded = [month for month in drifting.months if month.recorded]
+    assert all(month.is_crowded_out for month in recorded[-3:])
+    assert not any(month.is_crowded_out for month in recorded[:-4])
+
+
+def test_the_demo_has_one_short_session_and_the_dashboard_flags_it(today):
+    short = Session.objects.filter(minutes__lt=current_standard().minimum_minutes).select_related("supervisee")
+    (session,) = short
+    assert session.supervisee.email == "worker3@example.org"
+    assert session.held_on >= period_start(today, DEFAULT_PERIOD_MONTHS)
+    manager = User.objects.get(email="manager@example.org")
+    people = filtered_people(manager, DashboardFilters())
+    assert balance_figures(people, period_start(today, DEFAULT_PERIOD_MONTHS), today).short_in_period == 1
+
+
+def test_loading_the_demo_on_a_database_from_before_lengths_fills_them_in_once(today):
+    """A database loaded before sessions had a length gets the same lengths, balances, drift and short session
+    as a fresh load, and a second load changes nothing."""
+    fields = ["pk", "minutes", "minutes_management", "minutes_support", "minutes_development", "minutes_mediation"]
+    fresh = list(Session.objects.order_by("pk").values_list(*fields))
+    Session.objects.update(
+        minutes=None, minutes_management=None, minutes_support=None, minutes_development=None, minutes_mediation=None
+    )
+    load_demo(today)
+    assert list(Session.objects.order_by("pk").values_list(*fields)) == fresh
+    load_demo(today + timedelta(days=40))
+    assert list(Session.objects.order_by("pk").values_list(*fields)) == fresh
+    manager = User.objects.get(email="manager@example.org")
+    figures = balance_figures(filtered_people(manager, DashboardFilters()), period_start(today, 12), today)
+    assert [team.team_name for team in figures.drifting] == [SECOND_TEAM]
+    assert figures.short_in_period == 1
 
 
 def demo_texts():

@@ -13,6 +13,7 @@ from supervision.models import (
     AuditAction,
     AuditEntry,
     CaseDiscussion,
+    CriticalReflection,
     GroupSession,
     Preparation,
     RecordType,
@@ -79,6 +80,12 @@ def records(worker, supervisor, facilitator):
         "current_agreement": AgreementFactory(supervisee=worker, supervisor=supervisor, starts_on=date(2018, 1, 1)),
         "old_group_session": group,
         "young_group_session": GroupSessionFactory(facilitator=facilitator, held_on=date(2023, 5, 1)),
+        "old_reflection": CriticalReflection.objects.create(
+            author=worker, written_on=date(2019, 11, 29), title="My first home visit", text="What I noticed."
+        ),
+        "young_reflection": CriticalReflection.objects.create(
+            author=worker, written_on=CUTOFF, title="A court report", text="What I learned."
+        ),
     }
 
 
@@ -103,6 +110,7 @@ def expected_deleted(records):
         (RecordType.PREPARATION, records["old_unlinked_preparation"].pk),
         (RecordType.AGREEMENT, records["old_agreement"].pk),
         (RecordType.GROUP_SESSION, records["old_group_session"].pk),
+        (RecordType.CRITICAL_REFLECTION, records["old_reflection"].pk),
     }
 
 
@@ -129,7 +137,7 @@ def test_lists_records_without_deleting_them(records, audit_entries, worker, fac
     )
     assert (
         "Past retention: 1 supervision session, 2 sets of preparation notes, 1 supervision agreement, "
-        "1 group session and 1 audit entry. Nothing was deleted"
+        "1 group session, 1 ASYE critical reflection and 1 audit entry. Nothing was deleted"
     ) in output
     assert Session.objects.count() == 2
     assert Preparation.objects.count() == 4
@@ -151,6 +159,8 @@ def test_delete_removes_records_past_retention_with_what_hangs_off_them(records,
     assert not Agreement.objects.filter(pk=records["old_agreement"].pk).exists()
     assert not GroupSession.objects.filter(pk=records["old_group_session"].pk).exists()
     assert not GroupSession.attendees.through.objects.filter(groupsession_id=records["old_group_session"].pk).exists()
+    assert not CriticalReflection.objects.filter(pk=records["old_reflection"].pk).exists()
+    assert CriticalReflection.objects.filter(pk=records["young_reflection"].pk).exists()
     assert "Deleted 1 supervision session, 2 sets of preparation notes" in output
 
 
@@ -268,7 +278,7 @@ def test_listing_and_deleting_take_a_fixed_number_of_queries(team, django_assert
         )
         GroupSessionFactory(facilitator=supervisor, held_on=date(2018, 5, 2)).attendees.set([supervisee])
 
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         run()
     with django_assert_max_num_queries(25):
         output = run("--delete")

@@ -1,14 +1,22 @@
 """The supervision pages: flows, errors, conflicts, warnings, audit of reads, and query bounds."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from supervision.models import Action, Agreement, AuditEntry, CaseDiscussion, Preparation, Session
+from supervision.models import (
+    Action,
+    Agreement,
+    AuditEntry,
+    CaseDiscussion,
+    CriticalReflection,
+    Preparation,
+    Session,
+)
 from tests.dates import as_typed
 from tests.factories import ActionFactory, AgreementFactory, GroupSessionFactory, SessionFactory, UserFactory
 
@@ -272,11 +280,23 @@ def test_overview_shows_next_session_open_and_overdue_actions(client, supervisio
     assert "Overdue" in body
 
 
-def test_my_record_holds_everything_and_is_audited(client, supervision_session, worker):
+def test_my_record_holds_everything_and_is_audited(client, supervision_session, worker, team_mate):
+    Session.objects.filter(pk=supervision_session.pk).update(
+        minutes=95, minutes_management=40, minutes_support=25, minutes_development=20, minutes_mediation=10
+    )
+    CriticalReflection.objects.create(
+        author=worker, written_on=date(2026, 3, 2), title="My first strategy meeting", text="What I would do again."
+    )
+    CriticalReflection.objects.create(
+        author=team_mate, written_on=date(2026, 3, 2), title="Someone else's reflection", text="Not theirs."
+    )
     client.force_login(worker)
     body = client.get(reverse("supervision:my-record")).content.decode()
     assert "CS-10442" in body
     assert "felt unheard" in body
+    assert "Length: 95 minutes (case management 40, support 25, professional development 20, mediation 10)." in body
+    assert "My first strategy meeting" in body
+    assert "Someone else" not in body
     assert AuditEntry.objects.filter(record_type="person", record_id=worker.pk, action="viewed").exists()
 
 
@@ -353,7 +373,8 @@ def busy_supervisor(supervisor, team):
 def test_supervisor_pages_use_a_bounded_number_of_queries(client, busy_supervisor, django_assert_max_num_queries):
     client.force_login(busy_supervisor)
     for name in ("supervision:overview", "supervision:supervisees"):
-        with django_assert_max_num_queries(16):
+        # 17: the overview asks once whether they assess anyone's ASYE (for its link to that list).
+        with django_assert_max_num_queries(17):
             assert client.get(reverse(name)).status_code == 200
 
 
@@ -375,8 +396,9 @@ def test_worker_pages_use_a_bounded_number_of_queries(
         reverse("supervision:group-sessions"),
         reverse("supervision:session-detail", args=[session.pk]),
     ):
-        # 17: the whole record (my-record) reads each session's handbook tools in one more query.
-        with django_assert_max_num_queries(17):
+        # 18: the whole record (my-record) reads each session's handbook tools in one more query, and the
+        # person's ASYE critical reflections in another.
+        with django_assert_max_num_queries(18):
             assert client.get(url).status_code == 200
 
 

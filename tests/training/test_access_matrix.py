@@ -91,6 +91,13 @@ CASES = [
         None,
     ),
     (
+        "ask for a place: the confirm page a training email links to",
+        "get",
+        lambda w: reverse("training:confirm-request", args=[w["open_date"].pk]),
+        everyone(OK),
+        None,
+    ),
+    (
         "booking",
         "get",
         lambda w: reverse("training:booking", args=[w["completed"].pk]),

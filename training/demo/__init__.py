@@ -29,7 +29,7 @@ from django.utils import timezone
 from portal.dates import add_months
 from portal.models import User
 from portal.roles import Role
-from training.demo import texts
+from training.demo import expiry, practice_development, texts
 from training.demo.course_dates import (
     ABSENT,
     ATTENDED,
@@ -81,6 +81,8 @@ def load(today: date) -> Loaded:
         dates, bookings = _save_dates_and_bookings(courses, people, today)
         _save_external_learning(people, today)
         _save_budget_and_spend(courses, people.get(DANIEL), today)
+        practice_development.load(courses, today)
+        expiry.load(today)
     return Loaded(len(courses), dates, bookings)
 
 

@@ -16,6 +16,7 @@ PLURALS = {
     RecordType.PREPARATION: ("set of preparation notes", "sets of preparation notes"),
     RecordType.AGREEMENT: ("supervision agreement", "supervision agreements"),
     RecordType.GROUP_SESSION: ("group session", "group sessions"),
+    RecordType.CRITICAL_REFLECTION: ("ASYE critical reflection", "ASYE critical reflections"),
 }
 
 

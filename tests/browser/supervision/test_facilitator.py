@@ -40,7 +40,7 @@ def test_facilitator_records_and_changes_a_group_session_ticking_attendees_by_ke
     page.get_by_role("link", name="Record a group session").click()
     page.wait_for_url("**/supervision/group-sessions/new/")
     expect(page).to_have_title(f"Record a group session{TITLE_SUFFIX}")
-    assert_accessible(page)
+    # axe-core checks this form below, with its errors (the same form and more).
     page.get_by_role("button", name="Save the group session").click()
     expect(error_summary(page)).to_contain_text("Enter the date")
     expect(error_summary(page)).to_contain_text("Enter the theme of the session")

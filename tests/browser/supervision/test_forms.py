@@ -58,7 +58,9 @@ def test_error_summary_link_for_radios_moves_focus_to_the_first_radio(
 # --- Without JavaScript ------------------------------------------------------------------------
 
 
-def test_record_form_changes_frame_without_javascript(no_js_page, sign_in, supervisor, worker, agreement):
+def test_the_record_form_and_signing_off_work_without_javascript(
+    no_js_page, sign_in, supervisor, worker, agreement, supervision_session
+):
     session = SessionFactory(
         supervisee=worker, supervisor=supervisor, held_on=today() - timedelta(days=1), notes={}, recorded_at=None
     )
@@ -77,8 +79,8 @@ def test_record_form_changes_frame_without_javascript(no_js_page, sign_in, super
     session.refresh_from_db()
     assert (session.frame, session.scale) == ("signs_of_safety", 6)
 
-
-def test_sign_off_works_without_javascript(no_js_page, sign_in, worker, supervision_session):
+    # The worker signs off another session, disagreeing.
+    no_js_page.context.clear_cookies()
     sign_in(no_js_page, worker)
     no_js_page.goto(f"/supervision/sessions/{supervision_session.pk}/")
     no_js_page.get_by_label("I do not agree with all of this record").check()

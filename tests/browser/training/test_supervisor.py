@@ -58,7 +58,7 @@ def test_supervisor_approves_one_request_and_declines_another_with_a_reason(
     page.wait_for_url(f"**/training/approvals/bookings/{requests['team_mate'].pk}/decline/")
     expect(page).to_have_title(f"Decline a request{TITLE_SUFFIX}")
     expect(heading(page)).to_have_text("Decline the request for Trauma-informed practice: the basics")
-    assert_accessible(page)
+    # axe-core checks this form below, with its errors (the same form and more).
     tab_to(page, page.get_by_role("button", name="Decline the request"))
     page.keyboard.press("Enter")
     expect(page).to_have_title(re.compile("^Error: Decline a request"))

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.usefixtures("empty_cache")
 # --- Without JavaScript ------------------------------------------------------------------------
 
 
-def test_requesting_a_place_works_without_javascript(no_js_page, sign_in, worker, programme):
+def test_requesting_a_place_and_the_register_work_without_javascript(
+    no_js_page, sign_in, worker, coordinator, team_mate, programme, ran_yesterday
+):
     course = programme["basics"]
     course_date = course.dates.get()
     sign_in(no_js_page, worker)
@@ -25,9 +27,9 @@ def test_requesting_a_place_works_without_javascript(no_js_page, sign_in, worker
     expect(success_banner(no_js_page)).to_contain_text(f"You have asked for a place on {course.title}")
     assert Booking.objects.get(person=worker, course_date=course_date).status == BookingStatus.PENDING
 
-
-def test_the_register_works_without_javascript(no_js_page, sign_in, coordinator, worker, team_mate, ran_yesterday):
+    # The coordinator takes the register of yesterday's course.
     course_date = ran_yesterday["date"]
+    no_js_page.context.clear_cookies()
     sign_in(no_js_page, coordinator)
     no_js_page.goto(f"/training/manage/dates/{course_date.pk}/register/")
     no_js_page.get_by_role("group", name=worker.full_name).get_by_label("Did not attend").check()
