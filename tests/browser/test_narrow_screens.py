@@ -109,10 +109,12 @@ def _walk(page, start: str, seen: set[str]):
 
 
 def _is_the_same_for_all_staff(pattern: str) -> bool:
-    """Pages that look the same to every member of staff, so one person's walk checks them for all: the
-    practice handbook's pages for reading (its editor, reading report and required reading differ by role)
-    and a person's own account and sign-in settings."""
-    if pattern.startswith(("account/", "accounts/")):
+    """Pages laid out the same for every member of staff, so one person's walk checks them for all: one
+    record's page (a pattern with an argument: a session, a course, a booking, whoever opens it, lays out
+    the same parts; the lists and dashboards, which differ by role, have none), the practice handbook's
+    pages for reading (its editor, reading report and required reading differ by role) and a person's own
+    account and sign-in settings."""
+    if "<" in pattern or pattern.startswith(("account/", "accounts/")):
         return True
     return pattern.startswith("handbook/") and not pattern.startswith(
         ("handbook/manage/", "handbook/reading/", "handbook/required-reading/", "handbook/tools/")
