@@ -26,9 +26,9 @@ from family_survey.periods import Quarter as SurveyQuarter
 from supervision.models import Agreement, Session
 from supervision.standards import Standard
 from training import access as training_access
-from training.matrix import columns_for, courses_used_by
-from training.models import LEVEL_RANK, Budget, CoverageTarget
-from training.reports import Share
+from training.matrix import columns_for
+from training.models import Budget, CoverageTarget
+from training.reports import Share, shown_courses_and_targets, target_keys
 from training.reports_people import training_counts
 
 # Sessions held this long before a quarter starts tell whether the person was already overdue on its first
@@ -265,26 +265,9 @@ def training(user, quarters: list[FinancialQuarter]) -> dict[FinancialQuarter, T
     columns = columns_for(user)
     scope = training_access.people_for(user)
     last = max(quarters).last_day
-    # As the coverage page does (training.reports.coverage_for): courses no longer offered count only where
-    # someone here has done or booked them, and targets for programmes with nothing to show are left out.
-    used = courses_used_by(scope, [column.pk for column in columns if not column.is_active], last)
-    shown = [column for column in columns if column.is_active or column.pk in used]
-    shown_programmes = {column.programme_id for column in shown}
-    targets = sorted(
-        (
-            target
-            for target in CoverageTarget.objects.select_related("programme", "role")
-            if target.programme_id in shown_programmes
-        ),
-        key=lambda target: (
-            target.programme.position,
-            target.programme.name,
-            LEVEL_RANK[target.level],
-            target.role.name if target.role_id else "",
-            target.pk,
-        ),
-    )
-    wanted = [(target.programme_id, LEVEL_RANK[target.level], target.role_id) for target in targets]
+    # The coverage page's own choice of courses and targets, as on the last quarter's last day.
+    shown, targets = shown_courses_and_targets(scope, columns, last)
+    wanted = target_keys(targets)
     figures = {}
     for quarter in quarters:
         counts = training_counts(scope, columns, quarter.last_day, wanted)

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from committee_report import figures, sentences
-from committee_report.chart import Chart, paired_chart
+from committee_report.chart import paired_chart
 from committee_report.numbers import NOTE_1, Value, count, decimal, money, share
 from committee_report.quarters import FinancialQuarter
 from family_survey.questions import STATEMENTS
+from portal.bar_chart import Chart
 from supervision.dashboard import people_in_scope
 from supervision.standards import Standard, current_standard
 from training.reports_figures import percent

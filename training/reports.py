@@ -11,6 +11,7 @@ worked out in `reports_courses`.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from training import access
@@ -129,12 +130,13 @@ class CoverageReport:
     expiring_days: int = EXPIRING_DAYS
 
 
-def coverage_for(user, today: date) -> CoverageReport:
-    """Every figure on the coverage page for the people `user` may see."""
-    columns = columns_for(user)
-    scope = access.people_for(user)
-    # As in the matrix, courses no longer offered count only where someone here has done or booked them;
-    # targets for programmes with nothing to show (no courses offered, nobody trained) are left out.
+def shown_courses_and_targets(
+    scope: QuerySet, columns: list[Column], today: date
+) -> tuple[list[Column], list[CoverageTarget]]:
+    """The courses the coverage figures count for the people in `scope` as on `today`, and the coverage
+    targets shown, in the page's order (by programme, level, then role). As in the matrix, courses no longer
+    offered count only where someone here has done or booked them; targets for programmes with nothing to
+    show (no courses offered, nobody trained) are left out. Two queries (one without courses no longer offered)."""
     inactive = [column.pk for column in columns if not column.is_active]
     used = courses_used_by(scope, inactive, today)
     shown = [column for column in columns if column.is_active or column.pk in used]
@@ -153,12 +155,20 @@ def coverage_for(user, today: date) -> CoverageReport:
             target.pk,
         ),
     )
-    counts = training_counts(
-        scope,
-        columns,
-        today,
-        [(target.programme_id, LEVEL_RANK[target.level], target.role_id) for target in targets],
-    )
+    return shown, targets
+
+
+def target_keys(targets: list[CoverageTarget]) -> list[tuple[int, int, int | None]]:
+    """What `reports_people.training_counts` counts for each target: (programme, lowest level rank, role)."""
+    return [(target.programme_id, LEVEL_RANK[target.level], target.role_id) for target in targets]
+
+
+def coverage_for(user, today: date) -> CoverageReport:
+    """Every figure on the coverage page for the people `user` may see."""
+    columns = columns_for(user)
+    scope = access.people_for(user)
+    shown, targets = shown_courses_and_targets(scope, columns, today)
+    counts = training_counts(scope, columns, today, target_keys(targets))
     whole_service = access.sees_whole_service(user)
     return CoverageReport(
         today=today,

@@ -5,46 +5,31 @@ Meant for a weekly scheduler (it may run daily: each manager gets one digest per
 with nothing to report get none). See training/expiry.py and portal/scheduled_emails.py.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
-from portal.management.arguments import iso_date
-from portal.scheduled_emails import send_all
+from portal.management.scheduled_email_command import ScheduledEmailCommand, plural
 from training.expiry import SOON_DAYS, digest_key, expiry_digests
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+def _week(today) -> str:
+    return digest_key(today).rsplit(":", 1)[1]
 
 
-class Command(BaseCommand):
+class Command(ScheduledEmailCommand):
     help = (
         f"Email each line manager, once a week, their people's training that runs out in the next {SOON_DAYS} days "
         "and their required training that has run out."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--date", type=iso_date, help="Act as if today were this date (YYYY-MM-DD).")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="List the emails that would be sent; send and record nothing."
-        )
+    def emails(self, today):
+        return expiry_digests(today)
 
-    def handle(self, *args, **options):
-        today = options["date"] or timezone.localdate()
-        dry_run = options["dry_run"]
-        outcome = send_all(expiry_digests(today), dry_run=dry_run)
-        week = digest_key(today).rsplit(":", 1)[1]
-        if dry_run:
-            for email in outcome.sent:
-                self.stdout.write(f"Would email {email.recipient.email}: {email.subject}")
-            self.stdout.write(
-                f"Dry run for {today:%-d %B %Y} (week {week}): would send "
-                f"{plural(len(outcome.sent), 'training expiry digest')}. Nothing was sent or recorded."
-            )
-            return
-        self.stdout.write(f"Sent {plural(len(outcome.sent), 'training expiry digest')} for week {week}.")
-        if outcome.failed:
-            raise CommandError(
-                f"{plural(outcome.failed, 'email')} could not be sent (see the log). "
-                "They will be tried again on the next run."
-            )
+    def counts(self, sent, today):
+        return plural(sent, "training expiry digest")
+
+    def listed(self, email):
+        return email.subject
+
+    def day(self, today):
+        return f"{super().day(today)} (week {_week(today)})"
+
+    def sent_summary(self, sent, today):
+        return f"Sent {self.counts(sent, today)} for week {_week(today)}."
