@@ -23,7 +23,9 @@ def new_reader(browser, live_server):
     return browser.new_context(base_url=live_server.url).new_page()
 
 
-def test_every_reader_of_a_kept_page_can_give_feedback(page, browser, live_server, guide, assert_accessible):
+def test_every_reader_of_a_kept_page_can_give_feedback_and_a_published_change_replaces_it_at_once(
+    page, browser, live_server, guide, editor, assert_accessible
+):
     page.goto(PART)  # the first reader: rendered, then kept
     expect(page.get_by_role("heading", level=1)).to_have_text("Your rights")
     for answer, expected in (("Yes", "Thank you for your feedback"), ("No", "Help us improve this page")):
@@ -36,8 +38,7 @@ def test_every_reader_of_a_kept_page_can_give_feedback(page, browser, live_serve
     page.reload()
     assert_accessible(page)
 
-
-def test_a_published_change_replaces_the_kept_page_at_once(page, guide, editor):
+    # A published change replaces the kept page at once.
     page.goto(PART)
     page.reload()
     part = GuidePart.objects.get(slug="your-rights")

@@ -169,26 +169,6 @@ def test_a_social_worker_reads_confirms_searches_and_prints(page, worker, handbo
     assert_accessible(page)
 
 
-def test_on_a_phone_and_without_javascript(phone_page, no_js_page, worker, handbook, sign_in_as, assert_accessible):
-    # At 320 pixels nothing scrolls sideways, and axe passes.
-    sign_in_as(phone_page, worker)
-    for url, title in [("/handbook/", "Practice handbook"), ("/handbook/genogram/", "Genograms")]:
-        phone_page.goto(url)
-        expect(heading(phone_page)).to_have_text(title)
-        assert sideways_overflow(phone_page) <= 0, url
-        assert_accessible(phone_page)
-
-    # Without JavaScript, confirming reading works.
-    sign_in_as(no_js_page, worker)
-    no_js_page.goto("/handbook/our-vision/")
-    no_js_page.get_by_role("button", name=CONFIRM).click()
-    expect(no_js_page).to_have_url(re.compile(r"/handbook/our-vision/$"))
-    expect(success_banner(no_js_page)).to_contain_text("You have confirmed you have read and understood “Our vision”")
-    expect(no_js_page.get_by_role("button", name=CONFIRM)).to_have_count(0)
-    no_js_page.goto("/handbook/")
-    expect(reading_item(no_js_page, "Our vision").locator(".govuk-task-list__status")).to_have_text("Read")
-
-
 # --- The practice lead --------------------------------------------------------------------------------------
 
 
@@ -280,8 +260,8 @@ def test_a_practice_lead_adds_a_tool_links_it_and_makes_it_required_reading(
 # --- A supervisor, and a visitor who is not signed in -------------------------------------------------------
 
 
-def test_a_visitor_is_sent_to_sign_in_and_a_supervisor_sees_their_teams_reading(
-    page, supervisor, worker, team_mate, other_worker, handbook, sign_in_as, assert_accessible
+def test_a_visitor_is_sent_to_sign_in_a_supervisor_sees_their_teams_reading_and_a_phone_and_no_javascript_work(
+    page, phone_page, no_js_page, supervisor, worker, team_mate, other_worker, handbook, sign_in_as, assert_accessible
 ):
     page.goto("/handbook/genogram/")
     expect(page).to_have_url(re.compile(r"/sign-in/\?next=/handbook/genogram/$"))
@@ -317,3 +297,22 @@ def test_a_visitor_is_sent_to_sign_in_and_a_supervisor_sees_their_teams_reading(
     expect(page.get_by_role("row", name=re.compile(f"^{worker.full_name}"))).to_be_visible()
     # The same page with fewer rows: axe-core checked it above.
     expect(page.get_by_role("row", name=re.compile(f"^{supervisor.full_name}"))).to_have_count(0)
+
+    # --- The social worker on a phone, and without JavaScript.
+    # At 320 pixels nothing scrolls sideways, and axe passes.
+    sign_in_as(phone_page, worker)
+    for url, title in [("/handbook/", "Practice handbook"), ("/handbook/genogram/", "Genograms")]:
+        phone_page.goto(url)
+        expect(heading(phone_page)).to_have_text(title)
+        assert sideways_overflow(phone_page) <= 0, url
+        assert_accessible(phone_page)
+
+    # Without JavaScript, confirming reading works.
+    sign_in_as(no_js_page, worker)
+    no_js_page.goto("/handbook/our-vision/")
+    no_js_page.get_by_role("button", name=CONFIRM).click()
+    expect(no_js_page).to_have_url(re.compile(r"/handbook/our-vision/$"))
+    expect(success_banner(no_js_page)).to_contain_text("You have confirmed you have read and understood “Our vision”")
+    expect(no_js_page.get_by_role("button", name=CONFIRM)).to_have_count(0)
+    no_js_page.goto("/handbook/")
+    expect(reading_item(no_js_page, "Our vision").locator(".govuk-task-list__status")).to_have_text("Read")

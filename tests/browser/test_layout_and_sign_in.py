@@ -11,10 +11,17 @@ from playwright.sync_api import expect
 from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
 
 
-def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(page, assert_accessible, transactional_db):
+def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(
+    page, phone_page, assert_accessible, transactional_db
+):
     """One signed-out visit: the home page (styled, GOV.UK Frontend's scripts running, the skip link first for
-    the keyboard), each footer page, the page-not-found page and the health check; axe-core on every page, and
-    the accessibility check itself failing on a page with a violation."""
+    the keyboard, fitting a 320 pixel screen), each footer page, the page-not-found page and the health check;
+    axe-core on every page, and the accessibility check itself failing on a page with a violation."""
+    phone_page.goto("/")
+    overflow = sideways_overflow(phone_page)
+    assert overflow <= 0
+    assert_accessible(phone_page)
+
     page.goto("/")
     assert page.title() == f"Home{TITLE_SUFFIX}"
     assert page.locator("h1").count() == 1
@@ -60,32 +67,50 @@ def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(page
     assert response.json()["status"] == "ok"
 
 
-def test_home_page_fits_a_320_pixel_screen(phone_page, assert_accessible, transactional_db):
-    phone_page.goto("/")
-    overflow = sideways_overflow(phone_page)
-    assert overflow <= 0
-    assert_accessible(phone_page)
+def test_sign_in_password_reset_idle_expiry_sign_out_errors_and_five_failures_pause_signing_in(
+    page, no_js_page, sign_in, worker, assert_accessible
+):
+    """One person signing in by the form: without JavaScript, then in a browser with it (after the password
+    reset pages), where an idle session sends them back to sign in; signing out; then the errors, and five
+    failures pausing signing in."""
+    sign_in(no_js_page, worker)
+    assert no_js_page.locator("h1").inner_text() == "Staff home"
 
-
-def test_sign_in_and_out(page, sign_in, worker, assert_accessible):
     page.goto("/")
     page.get_by_role("link", name="Staff sign in").click()
     # expect() waits for the navigation the click started; page.title() could read the old document.
     expect(page).to_have_title(f"Sign in{TITLE_SUFFIX}")
     assert_accessible(page)
+    # A forgotten password, from the sign-in page.
+    page.get_by_role("link", name="I have forgotten my password").click()
+    expect(page).to_have_url(re.compile(r"/password-reset/$"))
+    assert_accessible(page)
+    page.get_by_label("Work email address").fill(worker.email)
+    page.get_by_role("button", name="Send me a reset link").click()
+    assert page.locator("h1").inner_text() == "Check your email"
+    assert_accessible(page)
+    # A reset link in allauth's form (/password-reset/key/<uidb36>-<key>/) that is not valid.
+    page.goto("/password-reset/key/bad-token/")
+    assert page.locator("h1").inner_text() == "This link has expired"
+    assert_accessible(page)
+
     sign_in(page, worker)
     assert page.locator("h1").inner_text() == "Staff home"
     assert_accessible(page)
+
+    # An idle session (one that has expired) sends you back to sign in.
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    page.goto("/account/")
+    assert page.locator("h1").inner_text() == "Sign in"
+
+    sign_in(page, worker)
+    assert page.locator("h1").inner_text() == "Staff home"
     page.get_by_role("button", name="Sign out").click()
     assert page.locator("h1").inner_text() == "You have signed out"
     assert_accessible(page)
     page.goto("/staff/")
     assert "/sign-in/" in page.url
 
-
-def test_sign_in_errors_link_to_their_fields_and_five_failures_pause_signing_in(
-    page, sign_in, worker, assert_accessible
-):
     # Nothing entered: each error links to its field.
     page.goto("/sign-in/")
     page.get_by_role("button", name="Sign in").click()
@@ -111,21 +136,8 @@ def test_sign_in_errors_link_to_their_fields_and_five_failures_pause_signing_in(
     assert_accessible(page)
 
 
-def test_idle_session_sends_you_back_to_sign_in(page, sign_in, worker):
-    sign_in(page, worker)
-    assert page.locator("h1").inner_text() == "Staff home"
-    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    page.goto("/account/")
-    assert page.locator("h1").inner_text() == "Sign in"
-
-
-def test_sign_in_works_without_javascript(no_js_page, sign_in, worker):
-    sign_in(no_js_page, worker)
-    assert no_js_page.locator("h1").inner_text() == "Staff home"
-
-
 def test_staff_pages_are_accessible(page, sign_in_by_cookie, sign_in_as, supervisor, worker, assert_accessible):
-    sign_in_by_cookie(page, supervisor)  # this is not about signing in: test_sign_in_and_out is
+    sign_in_by_cookie(page, supervisor)  # this is not about signing in: the sign-in journey above is
     page.get_by_role("link", name="Your details").click()
     assert page.locator("h1").inner_text() == "Your details"
     assert_accessible(page)
@@ -145,21 +157,6 @@ def test_staff_pages_are_accessible(page, sign_in_by_cookie, sign_in_as, supervi
     response = page.goto("/people/")
     assert response.status == 403
     assert page.locator("h1").inner_text() == "You cannot see this page"
-    assert_accessible(page)
-
-
-def test_password_reset_pages_are_accessible(page, worker, assert_accessible):
-    page.goto("/sign-in/")
-    page.get_by_role("link", name="I have forgotten my password").click()
-    expect(page).to_have_url(re.compile(r"/password-reset/$"))
-    assert_accessible(page)
-    page.get_by_label("Work email address").fill(worker.email)
-    page.get_by_role("button", name="Send me a reset link").click()
-    assert page.locator("h1").inner_text() == "Check your email"
-    assert_accessible(page)
-    # A reset link in allauth's form (/password-reset/key/<uidb36>-<key>/) that is not valid.
-    page.goto("/password-reset/key/bad-token/")
-    assert page.locator("h1").inner_text() == "This link has expired"
     assert_accessible(page)
 
 

@@ -30,7 +30,7 @@ def people(team, other_team, supervisor, worker, other_supervisor):
 
 
 def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
-    page, sign_in, service_manager, people, worker, other_team, other_supervisor, assert_accessible
+    page, phone_page, sign_in, service_manager, people, worker, other_team, other_supervisor, assert_accessible
 ):
     sign_in(page, service_manager)
     page.get_by_role("link", name="Manage people").click()
@@ -98,6 +98,15 @@ def test_a_service_manager_adds_a_person_changes_them_and_reads_the_trail(
     assert_accessible(page)
     assert AuditEvent.objects.filter(kind=AuditKind.PERSON_CHANGED, summary="Promoted after probation").exists()
 
+    # The import's columns page fits a 320 pixel screen.
+    sign_in(phone_page, service_manager)
+    phone_page.goto("/people/manage/import/columns/")
+    expect(heading(phone_page)).to_have_text("What goes in each column")
+    # The wide table scrolls inside its own region; the page itself does not scroll sideways.
+    expect(phone_page.get_by_role("region", name="The columns")).to_be_visible()
+    assert sideways_overflow(phone_page) <= 0
+    assert_accessible(phone_page)
+
 
 def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, service_manager, assert_accessible):
     from datetime import date
@@ -135,13 +144,3 @@ def test_a_new_person_opens_their_invitation_and_sets_a_password(page, team, ser
     expect(page.get_by_text("already been used")).to_be_visible()
     expect(page.get_by_role("link", name=service_manager.email)).to_be_visible()
     assert_accessible(page)
-
-
-def test_the_import_columns_page_fits_a_320_pixel_screen(phone_page, sign_in, service_manager, assert_accessible):
-    sign_in(phone_page, service_manager)
-    phone_page.goto("/people/manage/import/columns/")
-    expect(heading(phone_page)).to_have_text("What goes in each column")
-    # The wide table scrolls inside its own region; the page itself does not scroll sideways.
-    expect(phone_page.get_by_role("region", name="The columns")).to_be_visible()
-    assert sideways_overflow(phone_page) <= 0
-    assert_accessible(phone_page)

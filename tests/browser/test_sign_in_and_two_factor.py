@@ -17,15 +17,22 @@ from tests.browser.helpers import (
 from tests.two_factor import code_for
 
 
-def test_sign_in_with_an_app_code(page, sign_in, worker, totp_secret, assert_accessible):
+def test_sign_in_with_an_app_code_or_a_recovery_code_then_the_passkey_pages(
+    page, sign_in, worker, password, totp_secret, assert_accessible
+):
+    """One person with an app, signing in twice: with the app's code (after a wrong one), then with a
+    recovery code (then the passkey pages, which ask for the password again even just after signing in)."""
+    recovery = RecoveryCodes(Authenticator.objects.get(user=worker, type="recovery_codes")).get_unused_codes()[0]
+    wrong = "000000" if code_for(totp_secret) != "000000" else "111111"
+
+    # The app's code, after a wrong one.
     sign_in(page, worker)
     expect(page).to_have_title(f"Enter your two-factor sign-in code{TITLE_SUFFIX}")
     assert page.locator("h1").inner_text() == "Enter your code"
     # Someone with only an app is not offered a passkey.
     assert page.get_by_role("button", name="Use a passkey").count() == 0
     # axe-core checks this form below, with its errors (the same form and more).
-    right = code_for(totp_secret)
-    page.get_by_label("Code").fill("000000" if right != "000000" else "111111")
+    page.get_by_label("Code").fill(wrong)
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(f"Error: Enter your two-factor sign-in code{TITLE_SUFFIX}")
     summary = error_summary(page)
@@ -36,15 +43,15 @@ def test_sign_in_with_an_app_code(page, sign_in, worker, totp_secret, assert_acc
     assert page.evaluate("document.activeElement.id") == "id_code"
     page.get_by_label("Code").fill(code_for(totp_secret))
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Staff home"
+    expect(page.locator("h1")).to_have_text("Staff home")
 
-
-def test_sign_in_with_a_recovery_code_then_view_the_codes(page, sign_in, worker, totp_secret, assert_accessible):
-    recovery = RecoveryCodes(Authenticator.objects.get(user=worker, type="recovery_codes")).get_unused_codes()[0]
+    # A recovery code, then the codes that are left.
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.locator("h1")).to_have_text("You have signed out")
     sign_in(page, worker)
     page.get_by_label("Code").fill(recovery)
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Staff home"
+    expect(page.locator("h1")).to_have_text("Staff home")
     page.get_by_role("link", name="Two-factor sign-in").first.click()
     assert page.locator("h1").inner_text() == "Two-factor sign-in"
     assert_accessible(page)
@@ -56,8 +63,52 @@ def test_sign_in_with_a_recovery_code_then_view_the_codes(page, sign_in, worker,
     assert recovery not in codes
     assert_accessible(page)
 
+    # The passkey pages. Stored as allauth stores one; the browser never signs in with it (it is not a real key).
+    Authenticator.objects.create(
+        user=worker, type=Authenticator.Type.WEBAUTHN, data={"name": "Work laptop", "credential": {}}
+    )
+    page.goto(reverse("mfa_index"))
+    page.get_by_role("link", name="Manage passkeys").click()
+    assert page.locator("h1").inner_text() == "Your passkeys"
+    assert "Work laptop" in page.locator("table").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Rename Work laptop").click()
+    # Renaming asks for the password again, even just after signing in.
+    assert page.locator("h1").inner_text() == "Confirm it is you"
+    assert_accessible(page)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator("h1").inner_text() == "Rename a passkey"
+    page.get_by_label("Name for this passkey").fill("")
+    page.get_by_role("button", name="Save name").click()
+    assert "Enter a name for this passkey" in error_summary(page).inner_text()
+    assert_accessible(page)
+    page.get_by_label("Name for this passkey").fill("Desk key")
+    page.get_by_role("button", name="Save name").click()
+    assert "Desk key" in page.locator("table").inner_text()
+    page.get_by_role("link", name="Remove Desk key").click()
+    assert page.locator("h1").inner_text() == "Remove the passkey “Desk key”?"
+    assert_accessible(page)
 
-def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
+
+def test_set_up_an_authenticator_app_its_key_fitting_a_320_pixel_screen(
+    page, phone_page, sign_in, worker, assert_accessible
+):
+    # On a phone first (before the app is on, so that signing in asks for no code). By the form, not by
+    # cookie: setting up an app asks for a recent sign-in.
+    sign_in(phone_page, worker)
+    expect(phone_page.locator("h1")).to_have_text("Staff home")
+    phone_page.goto(reverse("mfa_activate_totp"))
+    phone_page.get_by_text("I cannot scan the QR code").click()
+    key = phone_page.locator("#authenticator_secret")
+    expect(key).to_be_visible()
+    assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", key.inner_text().strip())
+    overflow = sideways_overflow(phone_page)
+    assert overflow <= 0
+    box = key.bounding_box()
+    assert box["x"] + box["width"] <= 320
+    assert_accessible(phone_page)
+
     sign_in(page, worker)
     page.get_by_role("link", name="Two-factor sign-in").first.click()
     page.get_by_role("link", name="Set up an authenticator app").click()
@@ -91,21 +142,6 @@ def test_set_up_an_authenticator_app(page, sign_in, worker, assert_accessible):
     assert Authenticator.objects.filter(user=worker, type="totp").exists()
 
 
-def test_the_setup_key_fits_a_320_pixel_screen(phone_page, sign_in, worker, assert_accessible):
-    # By the form, not by cookie: setting up an app asks for a recent sign-in.
-    sign_in(phone_page, worker)
-    phone_page.goto(reverse("mfa_activate_totp"))
-    phone_page.get_by_text("I cannot scan the QR code").click()
-    key = phone_page.locator("#authenticator_secret")
-    expect(key).to_be_visible()
-    assert re.fullmatch(r"([A-Z2-7]{4} ){7}[A-Z2-7]{4}", key.inner_text().strip())
-    overflow = sideways_overflow(phone_page)
-    assert overflow <= 0
-    box = key.bounding_box()
-    assert box["x"] + box["width"] <= 320
-    assert_accessible(phone_page)
-
-
 def test_require_mfa_sends_a_password_user_to_set_up_first(page, sign_in, worker, settings, assert_accessible):
     settings.REQUIRE_MFA = True
     sign_in(page, worker)
@@ -116,39 +152,6 @@ def test_require_mfa_sends_a_password_user_to_set_up_first(page, sign_in, worker
     assert_accessible(page)
     page.goto("/training/")
     assert page.url.endswith(reverse("mfa_index"))
-
-
-def test_passkey_pages(page, sign_in, worker, password, totp_secret, assert_accessible):
-    sign_in(page, worker)
-    page.get_by_label("Code").fill(code_for(totp_secret))
-    page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Staff home"
-    # Stored as allauth stores one; the browser never signs in with it here (it is not a real key).
-    Authenticator.objects.create(
-        user=worker, type=Authenticator.Type.WEBAUTHN, data={"name": "Work laptop", "credential": {}}
-    )
-    page.goto(reverse("mfa_index"))
-    page.get_by_role("link", name="Manage passkeys").click()
-    assert page.locator("h1").inner_text() == "Your passkeys"
-    assert "Work laptop" in page.locator("table").inner_text()
-    assert_accessible(page)
-    page.get_by_role("link", name="Rename Work laptop").click()
-    # Renaming asks for the password again, even just after signing in.
-    assert page.locator("h1").inner_text() == "Confirm it is you"
-    assert_accessible(page)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Rename a passkey"
-    page.get_by_label("Name for this passkey").fill("")
-    page.get_by_role("button", name="Save name").click()
-    assert "Enter a name for this passkey" in error_summary(page).inner_text()
-    assert_accessible(page)
-    page.get_by_label("Name for this passkey").fill("Desk key")
-    page.get_by_role("button", name="Save name").click()
-    assert "Desk key" in page.locator("table").inner_text()
-    page.get_by_role("link", name="Remove Desk key").click()
-    assert page.locator("h1").inner_text() == "Remove the passkey “Desk key”?"
-    assert_accessible(page)
 
 
 def test_a_service_manager_resets_a_second_factor(

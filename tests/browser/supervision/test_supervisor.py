@@ -27,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("empty_cache")
 # --- Supervisor --------------------------------------------------------------------------------
 
 
-def test_supervisor_sees_their_supervisees_on_the_overview_and_supervisees_page(
+def test_supervisor_sees_their_supervisees_on_the_overview_supervisees_page_and_dashboard(
     page, sign_in, supervisor, worker, team_mate, agreement, supervision_session, assert_accessible
 ):
     AgreementFactory(supervisee=team_mate, supervisor=supervisor, starts_on=today() - timedelta(days=100))
@@ -52,9 +52,27 @@ def test_supervisor_sees_their_supervisees_on_the_overview_and_supervisees_page(
     expect(page.get_by_text("No sessions yet.")).to_be_visible()
     assert_accessible(page)
 
+    # The managers' dashboard, from the staff home.
+    page.goto("/staff/")
+    page.get_by_role("link", name="Supervision dashboard").click()
+    page.wait_for_url("**/supervision/dashboard/")
+    expect(page).to_have_title(f"Supervision dashboard{TITLE_SUFFIX}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Supervision dashboard")
+    people = page.get_by_role("region", name="Supervision by person, most overdue first")
+    expect(people.get_by_role("rowheader", name=re.compile(worker.full_name))).to_be_visible()
+    expect(people.get_by_role("rowheader", name=re.compile(team_mate.full_name))).to_be_visible()
+    assert_accessible(page)
 
-def test_supervisor_makes_an_agreement_choosing_the_frequency_by_keyboard(
-    page, sign_in, supervisor, team, assert_accessible
+    # Another period: the same page, other figures (checked with axe-core above).
+    page.get_by_label("Period").select_option(index=0)
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"period="))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Supervision dashboard")
+    expect(people.get_by_role("rowheader", name=re.compile(worker.full_name))).to_be_visible()
+
+
+def test_supervisor_makes_an_agreement_choosing_the_frequency_by_keyboard_then_books_a_session(
+    page, sign_in, supervisor, team, worker, agreement, assert_accessible
 ):
     newcomer = UserFactory(team=team, line_manager=supervisor, roles=[Role.SOCIAL_WORKER])
     open_supervision(page, sign_in, supervisor)
@@ -94,9 +112,8 @@ def test_supervisor_makes_an_agreement_choosing_the_frequency_by_keyboard(
     made = Agreement.objects.get(supervisee=newcomer)
     assert (made.frequency, made.supervisor_signed_at is not None) == ("fortnightly", True)
 
-
-def test_supervisor_books_a_session_in_the_future(page, sign_in, supervisor, worker, agreement, assert_accessible):
-    open_supervision(page, sign_in, supervisor)
+    # Booking a session with the worker (who has an agreement already), from "Your supervision".
+    page.goto("/supervision/")
     page.get_by_role("link", name="Book or record a session").click()
     page.wait_for_url("**/supervision/sessions/new/")
     expect(page).to_have_title(f"Book or record a session{TITLE_SUFFIX}")
@@ -240,27 +257,3 @@ def test_supervisor_adds_a_case_and_an_action_then_signs_off(
     assert_accessible(page)
     supervision_session.refresh_from_db()
     assert supervision_session.supervisor_signed_at is not None
-
-
-# --- Managers' dashboard -----------------------------------------------------------------------
-
-
-def test_dashboard_shows_the_supervisors_people(
-    page, sign_in, supervisor, worker, team_mate, supervision_session, assert_accessible
-):
-    sign_in(page, supervisor)
-    page.get_by_role("link", name="Supervision dashboard").click()
-    page.wait_for_url("**/supervision/dashboard/")
-    expect(page).to_have_title(f"Supervision dashboard{TITLE_SUFFIX}")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Supervision dashboard")
-    people = page.get_by_role("region", name="Supervision by person, most overdue first")
-    expect(people.get_by_role("rowheader", name=re.compile(worker.full_name))).to_be_visible()
-    expect(people.get_by_role("rowheader", name=re.compile(team_mate.full_name))).to_be_visible()
-    assert_accessible(page)
-
-    # Another period: the same page, other figures (checked with axe-core above).
-    page.get_by_label("Period").select_option(index=0)
-    page.get_by_role("button", name="Show").click()
-    page.wait_for_url(re.compile(r"period="))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Supervision dashboard")
-    expect(people.get_by_role("rowheader", name=re.compile(worker.full_name))).to_be_visible()

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("empty_cache")
 # --- Worker ------------------------------------------------------------------------------------
 
 
-def test_worker_prepares_for_a_booked_session_with_the_keyboard_and_shares(
+def test_worker_prepares_for_a_booked_session_with_the_keyboard_and_shares_then_signs_the_agreement(
     page, sign_in, worker, supervisor, agreement, assert_accessible
 ):
     session = booked_session(worker, supervisor)
@@ -79,8 +79,26 @@ def test_worker_prepares_for_a_booked_session_with_the_keyboard_and_shares(
     preparation.refresh_from_db()
     assert preparation.shared_at is not None
 
+    # Reading and signing the agreement, from "Your supervision" (checked with axe-core above).
+    page.goto("/supervision/")
+    expect(page.locator(".govuk-tag", has_text="Waiting for your signature")).to_be_visible()
+    page.get_by_role("link", name="Read your supervision agreement").click()
+    page.wait_for_url(f"**/supervision/agreements/{agreement.pk}/")
+    expect(page).to_have_title(f"Supervision agreement{TITLE_SUFFIX}")
+    expect(page.get_by_text(agreement.confidentiality)).to_be_visible()
+    expect(page.get_by_role("link", name="Change the agreement")).to_have_count(0)
+    assert_accessible(page)
 
-def test_worker_reads_a_written_up_session_and_adds_a_reflection(
+    tab_to(page, page.get_by_role("button", name="Sign the agreement"), presses=80)
+    page.keyboard.press("Enter")
+    expect(success_banner(page)).to_contain_text("You have signed the agreement.")
+    expect(page.get_by_role("button", name="Sign the agreement")).to_have_count(0)
+    assert_accessible(page)
+    agreement.refresh_from_db()
+    assert agreement.supervisee_signed_at is not None
+
+
+def test_worker_reads_a_written_up_session_adds_a_reflection_and_signs_off_disagreeing_by_keyboard(
     page, sign_in, worker, supervision_session, assert_accessible
 ):
     open_supervision(page, sign_in, worker)
@@ -112,11 +130,7 @@ def test_worker_reads_a_written_up_session_and_adds_a_reflection(
     supervision_session.refresh_from_db()
     assert supervision_session.supervisee_reflection.startswith("I will ask the father")
 
-
-def test_worker_signs_off_disagreeing_with_the_keyboard_only(
-    page, sign_in, worker, supervision_session, assert_accessible
-):
-    sign_in(page, worker)
+    # Signing off, disagreeing, with the keyboard only (from the top of the page).
     page.goto(f"/supervision/sessions/{supervision_session.pk}/")
     agree = page.get_by_label("I agree this is a fair record")
     disagree = page.get_by_label("I do not agree with all of this record")
@@ -203,22 +217,3 @@ def test_worker_reads_everything_held_about_them_it_prints_and_reflows_on_a_phon
     too_wide = phone_page.evaluate(WIDER_THAN_THE_SCREEN)
     assert width <= 320 + 1, f"the page is {width} CSS pixels wide at 320; too wide: {too_wide}"
     assert_accessible(phone_page)
-
-
-def test_worker_reads_and_signs_their_agreement(page, sign_in, worker, agreement, assert_accessible):
-    open_supervision(page, sign_in, worker)
-    expect(page.locator(".govuk-tag", has_text="Waiting for your signature")).to_be_visible()
-    page.get_by_role("link", name="Read your supervision agreement").click()
-    page.wait_for_url(f"**/supervision/agreements/{agreement.pk}/")
-    expect(page).to_have_title(f"Supervision agreement{TITLE_SUFFIX}")
-    expect(page.get_by_text(agreement.confidentiality)).to_be_visible()
-    expect(page.get_by_role("link", name="Change the agreement")).to_have_count(0)
-    assert_accessible(page)
-
-    tab_to(page, page.get_by_role("button", name="Sign the agreement"), presses=80)
-    page.keyboard.press("Enter")
-    expect(success_banner(page)).to_contain_text("You have signed the agreement.")
-    expect(page.get_by_role("button", name="Sign the agreement")).to_have_count(0)
-    assert_accessible(page)
-    agreement.refresh_from_db()
-    assert agreement.supervisee_signed_at is not None

@@ -198,7 +198,7 @@ def test_coordinator_takes_the_register_with_the_keyboard(
     assert all(booking.completed_on for booking in marked.values())
 
 
-def test_coordinator_records_spend_sets_a_target_and_reads_an_evaluation_report(
+def test_coordinator_records_spend_sets_a_target_reads_an_evaluation_report_and_filters_without_the_csrf_token(
     page, sign_in, coordinator, attended, assert_accessible
 ):
     Evaluation.objects.create(booking=attended, rating=4, was_useful="Circular questions.", will_use="Every visit.")
@@ -246,13 +246,7 @@ def test_coordinator_records_spend_sets_a_target_and_reads_an_evaluation_report(
     expect(page.get_by_text("Circular questions.")).to_be_visible()
     assert_accessible(page)
 
-
-# --- Filter forms -------------------------------------------------------------------------------
-
-
-def test_filter_forms_keep_the_csrf_token_out_of_the_address(page, sign_in, coordinator, programme):
-    """A GET form must not carry the CSRF token: it would end up in the address bar, history, logs and Referer."""
-    sign_in(page, coordinator)
+    # A GET form must not carry the CSRF token: it would end up in the address bar, history, logs and Referer.
     leaking = []
     for path, button in [
         ("/training/courses/", "Show courses"),

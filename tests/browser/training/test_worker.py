@@ -80,7 +80,9 @@ def test_worker_filters_the_catalogue_and_requests_a_place_by_keyboard(
     assert_accessible(page)
 
 
-def test_worker_evaluates_a_course_choosing_the_rating_by_keyboard(page, sign_in, worker, attended, assert_accessible):
+def test_worker_evaluates_a_course_choosing_the_rating_by_keyboard_then_adds_a_certificate(
+    page, sign_in, worker, attended, assert_accessible
+):
     course = attended.course_date.course
     sign_in(page, worker)
     page.goto("/training/")
@@ -123,11 +125,7 @@ def test_worker_evaluates_a_course_choosing_the_rating_by_keyboard(page, sign_in
     evaluation = Evaluation.objects.get(booking=attended)
     assert (evaluation.rating, evaluation.will_use) == (4, "At my next visit to the Ahmed family.")
 
-
-def test_worker_adds_a_certificate_to_a_completed_course(page, sign_in, worker, attended, assert_accessible):
-    course = attended.course_date.course
-    sign_in(page, worker)
-    page.goto("/training/")
+    # Adding a certificate to the course, from the training page the evaluation came back to.
     page.get_by_role("link", name=course.title, exact=True).click()
     page.wait_for_url(f"**/training/bookings/{attended.pk}/")
     expect(page.locator(".govuk-tag", has_text="Booked")).to_be_visible()
