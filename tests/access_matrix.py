@@ -5,10 +5,13 @@ role); this module turns a short "who may, and what everyone else gets" into a f
 and checks that every URL in the app's URL conf has a row.
 """
 
+from django.conf import settings
+from django.test import Client
 from django.urls import resolve, reverse
 
 from portal.roles import Role
 from tests.factories import UserFactory
+from tests.security_headers import header_problems
 
 OK, REDIRECT, FORBIDDEN, MISSING = 200, 302, 403, 404
 # The people both matrices sign in as (fixtures in tests/conftest.py); each app adds its own and "anonymous".
@@ -39,15 +42,36 @@ def people_by_role(request, roles: list[str]) -> dict:
     return {role: request.getfixturevalue(role) for role in roles if role != "anonymous"}
 
 
-def assert_access(client, people, role, name, method, url, data, expected):
-    """Sign in as `role` (unless anonymous), ask for `url` and check the status it answers.
+def sign_in_once(people: dict, roles: list[str]) -> dict:
+    """A signed-in session key for each of `roles` (but "anonymous"), made once with a module's world.
 
-    An anonymous visitor who is redirected must be sent to sign in.
+    The sessions live in the world's transaction, so every test can use them; what a test does to one (a
+    message, a sign-out) is rolled back with the test. Signing each case in afresh cost a session write and a
+    last-login update per case."""
+    keys = {}
+    for role in roles:
+        if role != "anonymous":
+            signing_in = Client()
+            signing_in.force_login(people[role])
+            keys[role] = signing_in.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
+def assert_access(client, people, role, name, method, url, data, expected, *, sessions=None):
+    """Sign in as `role` (unless anonymous), ask for `url` and check the status it answers and its security
+    headers (tests/security_headers.py).
+
+    `sessions` (from `sign_in_once`) are used when given; otherwise the person is signed in here. An anonymous
+    visitor who is redirected must be sent to sign in.
     """
-    if role != "anonymous":
+    if sessions and role in sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
+    elif role != "anonymous":
         client.force_login(people[role])
     response = getattr(client, method)(url, data)
     assert response.status_code == expected[role], f"{role} on {name}"
+    # The security-header walk (tests/portal/test_security_headers_walk.py) leaves these answers to the matrices.
+    assert header_problems(response, signed_in=role != "anonymous") == [], f"{role} on {name}"
     if expected[role] == REDIRECT and role == "anonymous":
         assert response.url.startswith(reverse("login"))
 

@@ -114,6 +114,12 @@ def password():
 @pytest.fixture
 def guide(db, editor):
     """Three published parts, a draft and two glossary words."""
+    return make_guide(editor)
+
+
+def make_guide(editor) -> list:
+    """The `guide` fixture's parts (for a module-scoped world): three published parts, a draft and two glossary
+    words."""
     from tests.factories import GlossaryTermFactory, draft_part, published_part
 
     GlossaryTermFactory(term="core group", definition="The people who meet to check a child protection plan.")
@@ -144,6 +150,11 @@ def agreement(worker, supervisor):
 @pytest.fixture
 def supervision_session(agreement):
     """A written-up, unsigned session between `worker` and `supervisor`, with a case and an action."""
+    return make_supervision_session(agreement)
+
+
+def make_supervision_session(agreement):
+    """The `supervision_session` fixture's session in `agreement` (for a module-scoped world)."""
     from supervision.models import CaseDiscussion
     from tests.factories import ActionFactory, SessionFactory
 

@@ -31,11 +31,29 @@ def error_summary(page):
     return page.locator(".govuk-error-summary")
 
 
+def wait_until(page, expression: str, arg=None, *, timeout_ms: int = 10_000) -> None:
+    """Wait until `expression` (a JavaScript function of `arg`, or an expression) is true in the page.
+
+    Not `page.wait_for_function`: when its condition is not true at once, it goes on checking from inside the
+    page with `new Function`, which the portal's Content-Security-Policy (no 'unsafe-eval') refuses. Each
+    `page.evaluate` here runs over the browser's debugging protocol, which the policy does not govern."""
+    waited = 0
+    while not page.evaluate(expression, arg):
+        if waited >= timeout_ms:
+            pytest.fail(f"Waited {timeout_ms} ms for {expression}")
+        page.wait_for_timeout(50)
+        waited += 50
+
+
+def wait_for_focus_on(page, element_id: str) -> None:
+    wait_until(page, f"document.activeElement?.id === {element_id!r}")
+
+
 def wait_for_error_summary_focus(page):
     """GOV.UK Frontend moves focus to the error summary on load, so screen readers announce it.
 
     `activeElement` is null while the next page is still arriving, hence the `?.`."""
-    page.wait_for_function("document.activeElement?.classList.contains('govuk-error-summary')")
+    wait_until(page, "document.activeElement?.classList.contains('govuk-error-summary')")
 
 
 def sideways_overflow(page) -> int:
@@ -49,7 +67,7 @@ def sideways_overflow(page) -> int:
 
 def wait_for_image(locator) -> None:
     """Wait until the image has really loaded (not broken): a busy machine paints the text before the pictures."""
-    locator.page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=locator.element_handle())
+    wait_until(locator.page, "image => image.complete && image.naturalWidth > 0", locator.element_handle())
 
 
 def is_focused(locator) -> bool:

@@ -8,7 +8,13 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.helpers import TITLE_SUFFIX, error_summary, sideways_overflow, wait_for_error_summary_focus
+from tests.browser.helpers import (
+    TITLE_SUFFIX,
+    error_summary,
+    sideways_overflow,
+    wait_for_error_summary_focus,
+    wait_until,
+)
 
 
 def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(
@@ -30,7 +36,7 @@ def test_the_public_pages_are_styled_accessible_and_reached_from_the_footer(
     assert font.lower().startswith("arial")
     header = page.locator(".govuk-generic-header").evaluate("element => getComputedStyle(element).backgroundColor")
     assert header == "rgb(0, 77, 79)"
-    page.wait_for_function("document.body.classList.contains('govuk-frontend-supported')")
+    wait_until(page, "document.body.classList.contains('govuk-frontend-supported')")
     assert_accessible(page)
 
     # The skip link is the first thing the keyboard reaches.

@@ -33,6 +33,7 @@ from tests.access_matrix import (
     STAFF_ROLES,
     assert_access,
     only_for,
+    sign_in_once,
     url_names_missing_from,
 )
 from tests.conftest import make_people
@@ -202,7 +203,8 @@ def world(django_db_setup, django_db_blocker):
     """One world for the whole module, rolled back at its end. Each test runs in a savepoint of its own (the
     `db` mark), rolled back after it, so no test sees another's writes (a publish, a move, a confirmation)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world(make_people([*STAFF_ROLES, "team"]))
+        built = build_world(make_people([*STAFF_ROLES, "team"]))
+        yield built | {"sessions": sign_in_once(built["people"], ROLES)}
         transaction.set_rollback(True)
 
 
@@ -225,7 +227,17 @@ def build_world(people: dict) -> dict:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected", "data"), CASES, ids=[case[0] for case in CASES])
 def test_handbook_url_access(client, world, role, name, method, url, expected, data):
-    assert_access(client, world["people"], role, name, method, url(world), data(world) if data else {}, expected)
+    assert_access(
+        client,
+        world["people"],
+        role,
+        name,
+        method,
+        url(world),
+        data(world) if data else {},
+        expected,
+        sessions=world["sessions"],
+    )
 
 
 # --- What the allowed ones did, and that the refused ones did nothing --------------------------------------

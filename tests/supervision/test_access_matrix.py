@@ -28,6 +28,7 @@ from tests.access_matrix import (
     body_of,
     give_a_line_manager,
     only_for,
+    sign_in_once,
     url_names_missing_from,
 )
 from tests.conftest import make_people
@@ -241,7 +242,8 @@ def world(django_db_setup, django_db_blocker):
     `db` mark), rolled back after it, so no test sees another's writes; making the world for each of the
     250-odd cases took half their time."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world(make_people(STAFF_ROLES))
+        built = build_world(make_people(STAFF_ROLES))
+        yield built | {"sessions": sign_in_once(built["people"], ROLES)}
         transaction.set_rollback(True)
 
 
@@ -332,7 +334,17 @@ def _post_data(world, name):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_supervision_url_access(client, world, role, name, method, url, expected):
-    assert_access(client, world["people"], role, name, method, url(world), _post_data(world, name), expected)
+    assert_access(
+        client,
+        world["people"],
+        role,
+        name,
+        method,
+        url(world),
+        _post_data(world, name),
+        expected,
+        sessions=world["sessions"],
+    )
 
 
 def test_every_supervision_url_is_in_the_matrix():

@@ -26,6 +26,7 @@ from tests.access_matrix import (
     STAFF_ROLES,
     assert_access,
     only_for,
+    sign_in_once,
     url_names_missing_from,
 )
 from tests.conftest import make_people
@@ -402,14 +403,25 @@ def world(django_db_setup, django_db_blocker):
     a savepoint of its own (the `db` mark), rolled back after it, so no test sees another's writes; making
     the world for each of the 500-odd cases took most of their time."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_world(make_people([*STAFF_ROLES, "coordinator"]))
+        built = build_world(make_people([*STAFF_ROLES, "coordinator"]))
+        yield built | {"sessions": sign_in_once(built["people"], ROLES)}
         transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "method", "url", "expected", "data"), CASES, ids=[case[0] for case in CASES])
 def test_training_url_access(client, world, role, name, method, url, expected, data):
-    assert_access(client, world["people"], role, name, method, url(world), data(world) if data else {}, expected)
+    assert_access(
+        client,
+        world["people"],
+        role,
+        name,
+        method,
+        url(world),
+        data(world) if data else {},
+        expected,
+        sessions=world["sessions"],
+    )
 
 
 # --- What the allowed ones actually did ---------------------------------------------------

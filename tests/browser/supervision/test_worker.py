@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     success_banner,
     tab_to,
     wait_for_error_summary_focus,
+    wait_for_focus_on,
 )
 from tests.browser.supervision.helpers import booked_session, open_supervision
 from tests.dates import as_shown
@@ -159,7 +160,7 @@ def test_worker_reads_a_written_up_session_adds_a_reflection_and_signs_off_disag
         "Say what you disagree with, so it is kept with the record"
     )
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement?.id === 'id_comment'")
+    wait_for_focus_on(page, "id_comment")
     page.keyboard.type("The record leaves out that I asked for a second worker.")
     tab_to(page, page.get_by_role("button", name="Sign off this record"), presses=5)
     page.keyboard.press("Enter")

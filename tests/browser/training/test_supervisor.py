@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     success_banner,
     tab_to,
     wait_for_error_summary_focus,
+    wait_for_focus_on,
 )
 from training.models import Booking, BookingStatus, ExternalLearning
 
@@ -67,7 +68,7 @@ def test_supervisor_approves_one_request_and_declines_another_with_a_reason(
     assert_accessible(page)
     tab_to(page, error_summary(page).get_by_role("link", name="Enter the reason"), presses=5)
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement?.id === 'id_reason'")
+    wait_for_focus_on(page, "id_reason")
     page.keyboard.type("We are short-staffed that week. Please ask for the next date.")
     tab_to(page, page.get_by_role("button", name="Decline the request"), presses=5)
     page.keyboard.press("Enter")
