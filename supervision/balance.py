@@ -6,18 +6,18 @@ reflective time. These reads add the minutes up in PostgreSQL, a calendar month 
 person (their page), for each team and for everyone on the dashboard; the reflective share is worked out
 from those sums. A team where case management has crowded out reflection is flagged (`DRIFT_SHARE`).
 
-Only the supervisor's record saves the figures (`save_record_with_length`), with the rest of the record.
+Only the supervisor's record saves the figures (`services.write_record`, given `LengthAndBalance.fields()`),
+with the rest of the record, so the record's version check covers both.
 """
 
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
-from supervision import access, services
+from supervision import access
 from supervision.models import Session, add_months
 from supervision.standards import Standard, current_standard
 
@@ -245,14 +245,3 @@ class LengthAndBalance:
             "minutes": self.minutes,
             **{f"minutes_{name}": getattr(self, name) for name, _label in FUNCTIONS},
         }
-
-
-@transaction.atomic
-def save_record_with_length(
-    session: Session, *, record: services.SessionRecord, length: LengthAndBalance, expected_version: int, by
-) -> None:
-    """The supervisor's record (`services.write_record`, which checks the version, clears signatures and
-    audits the save) with the session's length and balance, in the same transaction: the record's
-    version check covers both, and the database's CHECK refuses parts that do not add up."""
-    services.write_record(session, record=record, expected_version=expected_version, by=by)
-    Session.objects.filter(pk=session.pk).update(**length.fields())

@@ -130,6 +130,8 @@ class SessionRecord:
     caseload_complexity: str
     # The published handbook tool pages used; None leaves the session's tools as they are.
     tools: list | None = None
+    # The length and the four functions' minutes (`balance.LengthAndBalance.fields()`); None leaves them.
+    length: dict | None = None
 
 
 def _clear_signatures() -> dict:
@@ -152,6 +154,7 @@ def write_record(session: Session, *, record: SessionRecord, expected_version: i
         caseload_children=record.caseload_children,
         caseload_complexity=record.caseload_complexity,
         recorded_at=session.recorded_at or timezone.now(),
+        **(record.length or {}),
         **_clear_signatures(),
     )
     if record.tools is not None:

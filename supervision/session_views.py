@@ -132,15 +132,10 @@ def session_record(request, pk):
                 caseload_children=data["caseload_children"],
                 caseload_complexity=data["caseload_complexity"],
                 tools=data.get("tools"),
+                length=form.length_and_balance().fields(),
             )
             try:
-                balance.save_record_with_length(
-                    session,
-                    record=record,
-                    length=form.length_and_balance(),
-                    expected_version=data["version"],
-                    by=request.user,
-                )
+                services.write_record(session, record=record, expected_version=data["version"], by=request.user)
             except EditConflictError:
                 conflict = EDIT_CONFLICT
                 session = _session(request, pk)

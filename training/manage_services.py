@@ -19,6 +19,7 @@ from training.models import (
     Course,
     CourseDate,
     CoverageTarget,
+    DateKind,
     Programme,
 )
 from training.services import BookingError
@@ -59,6 +60,10 @@ class DateDetails:
     is_online: bool
     capacity: int
     facilitator: str
+    # A course date or a practice development session (training/practice_development.py), and what a session
+    # decided: recorded once it has started, never with the names of families or children.
+    kind: str = DateKind.COURSE
+    decisions: str = ""
 
 
 @transaction.atomic
@@ -71,6 +76,8 @@ def create_course_date(course: Course, details: DateDetails) -> CourseDate:
 @transaction.atomic
 def change_course_date(course_date: CourseDate, details: DateDetails, *, expected_version: int) -> CourseDate:
     """Change a date's details. Fewer places than are taken is refused; more places move the waiting list up."""
+    if details.decisions and details.kind != DateKind.PRACTICE_DEVELOPMENT:
+        raise BookingError("Only a practice development session records what was decided.")
     locked = CourseDate.objects.select_for_update().get(pk=course_date.pk)
     save_if_unchanged(
         locked,
@@ -80,7 +87,11 @@ def change_course_date(course_date: CourseDate, details: DateDetails, *, expecte
         location=details.location,
         is_online=details.is_online,
         facilitator=details.facilitator,
+        kind=details.kind,
+        decisions=details.decisions,
     )
+    if details.decisions and details.starts_at > timezone.now():
+        raise BookingError("You can record what was decided once the session has started.")
     # Checked after the save so that someone whose form predates the cancelling hears of the conflict
     # first (cancelling moves the version on); refusing here undoes the save with the transaction.
     if locked.is_cancelled:

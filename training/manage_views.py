@@ -121,7 +121,7 @@ def course_evaluations(request, pk):
 # --- Course dates -------------------------------------------------------------------------
 
 
-def _details(form) -> manage_services.DateDetails:
+def _details(form, *, decisions: str = "") -> manage_services.DateDetails:
     data = form.cleaned_data
     return manage_services.DateDetails(
         starts_at=data["starts_at"],
@@ -130,6 +130,8 @@ def _details(form) -> manage_services.DateDetails:
         is_online=data["is_online"],
         capacity=data["capacity"],
         facilitator=data["facilitator"],
+        kind=data["kind"],
+        decisions=decisions,
     )
 
 
@@ -143,9 +145,7 @@ def date_create(request):
     form = CourseDateForm(request.POST or None, courses=courses, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            course_date = practice_development.create_date(
-                form.cleaned_data["course"], _details(form), kind=form.cleaned_data["kind"]
-            )
+            course_date = manage_services.create_course_date(form.cleaned_data["course"], _details(form))
         except BookingError as error:
             form.add_error("start_date", str(error).rstrip("."))
         else:
@@ -191,11 +191,9 @@ def date_edit(request, pk):
         form = CourseDateForm(request.POST, course_date=course_date)
         if form.is_valid():
             try:
-                practice_development.change_date(
+                manage_services.change_course_date(
                     course_date,
-                    _details(form),
-                    kind=form.cleaned_data["kind"],
-                    decisions=form.cleaned_data.get("decisions", course_date.decisions),
+                    _details(form, decisions=form.cleaned_data.get("decisions", course_date.decisions)),
                     expected_version=form.cleaned_data["version"],
                 )
             except EditConflictError:

@@ -2,17 +2,17 @@
 (`CourseDate.kind`), so that booking, the register and CPD hours work as for any course date.
 
 A session also records what was decided (`CourseDate.decisions`), never with the names of families or
-children. The training coordinator records it, on the date's form or with the register, once the session
-has started. The decisions are read by the people who attended the session (on their booking) and by the
-training coordinator (on the date's page); a manager reading someone's booking does not see them.
+children. The training coordinator records it once the session has started, on the date's form
+(`manage_services.change_course_date`) or with the register (`take_register` below). The decisions are read
+by the people who attended the session (on their booking) and by the training coordinator (on the date's
+page); a manager reading someone's booking does not see them.
 """
 
 from django.db import transaction
-from django.utils import timezone
 
 from portal.edit_conflicts import save_if_unchanged
-from training import access, manage_services, services
-from training.models import Attendance, Booking, Course, CourseDate, DateKind
+from training import access, services
+from training.models import Attendance, Booking, CourseDate, DateKind
 from training.services import BookingError
 
 DECISIONS_MAX = 5000
@@ -34,32 +34,6 @@ def decisions_for(user, booking: Booking) -> str:
         return ""
     attended = booking.person_id == user.pk and booking.attendance in (Attendance.ATTENDED, Attendance.PARTLY)
     return course_date.decisions if attended or access.can_manage(user) else ""
-
-
-@transaction.atomic
-def create_date(course: Course, details: manage_services.DateDetails, *, kind: str) -> CourseDate:
-    """Add a date of `course`, of `kind` (a course date or a practice development session)."""
-    course_date = manage_services.create_course_date(course, details)
-    if kind != course_date.kind:
-        CourseDate.objects.filter(pk=course_date.pk).update(kind=kind)
-        course_date.kind = kind
-    return course_date
-
-
-@transaction.atomic
-def change_date(
-    course_date: CourseDate, details: manage_services.DateDetails, *, kind: str, decisions: str, expected_version: int
-) -> CourseDate:
-    """Change a date's details, its kind and what it decided, in one transaction (refused as a whole if
-    someone else changed the date since `expected_version`)."""
-    if decisions and kind != DateKind.PRACTICE_DEVELOPMENT:
-        raise BookingError("Only a practice development session records what was decided.")
-    changed = manage_services.change_course_date(course_date, details, expected_version=expected_version)
-    if decisions and changed.starts_at > timezone.now():
-        raise BookingError("You can record what was decided once the session has started.")
-    CourseDate.objects.filter(pk=changed.pk).update(kind=kind, decisions=decisions)
-    changed.kind, changed.decisions = kind, decisions
-    return changed
 
 
 @transaction.atomic
